@@ -1,0 +1,49 @@
+package com.fooddelivery.contracts;
+
+import com.fooddelivery.contracts.order.OrderPlaced;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every integration message: its type name, record class, topic and schema version. Producers look up a record's
+ * entry to fill the headers and choose the topic; consumers look up the {@code type} header to pick the class.
+ */
+public final class MessageCatalog {
+
+    public record Entry(String type, Class<?> javaType, String topic, int schemaVersion) {
+
+        /** Classpath location of the JSON Schema that this message's JSON must satisfy. */
+        public String schemaResource() {
+            return "/schemas/" + topic + "/" + type + ".v" + schemaVersion + ".schema.json";
+        }
+    }
+
+    private static final List<Entry> ENTRIES =
+            List.of(new Entry("OrderPlaced", OrderPlaced.class, Topics.ORDERS_EVENTS, 1));
+
+    private static final Map<Class<?>, Entry> BY_CLASS =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::javaType, Function.identity()));
+    private static final Map<String, Entry> BY_TYPE =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
+
+    private MessageCatalog() {}
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public static Entry of(Class<?> messageClass) {
+        Entry entry = BY_CLASS.get(messageClass);
+        if (entry == null) {
+            throw new IllegalArgumentException(messageClass.getName() + " is not an integration message");
+        }
+        return entry;
+    }
+
+    public static Optional<Entry> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}

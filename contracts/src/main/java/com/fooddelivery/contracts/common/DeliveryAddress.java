@@ -1,0 +1,3 @@
+package com.fooddelivery.contracts.common;
+
+public record DeliveryAddress(String line1, String city, double lat, double lon) {}

@@ -1,0 +1,7 @@
+package com.fooddelivery.contracts.common;
+
+public enum PaymentMethod {
+    UPI,
+    CARD,
+    WALLET
+}

@@ -1,0 +1,23 @@
+package com.fooddelivery.contracts.order;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An event on {@code orders.events}. Each one carries the order's complete state after the change together with the
+ * order's own sequence number, so a reader can apply any event on its own: it keeps the highest sequence and ignores
+ * duplicates and stale events without needing the ones before it.
+ */
+public interface OrderEvent {
+
+    UUID orderId();
+
+    /** Sequence number of this change in the order's event stream; strictly increasing per order. */
+    long sequence();
+
+    OrderStatus status();
+
+    OrderDetails details();
+
+    List<StatusChange> timeline();
+}

@@ -1,0 +1,76 @@
+package com.fooddelivery.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+class MessageSchemaTest {
+
+    /** Same defaults the services use (Jackson 3: ISO-8601 instants). */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    static Stream<MessageCatalog.Entry> catalog() {
+        return MessageCatalog.entries().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalog")
+    void every_message_serializes_to_json_valid_against_its_schema(MessageCatalog.Entry entry) throws Exception {
+        Object sample = ContractSamples.BY_CLASS.get(entry.javaType());
+        assertThat(sample).as("a sample of %s in ContractSamples", entry.type()).isNotNull();
+
+        Set<ValidationMessage> errors = schemaOf(entry).validate(JSON.writeValueAsString(sample), InputFormat.JSON);
+
+        assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalog")
+    void every_message_survives_a_json_round_trip(MessageCatalog.Entry entry) {
+        Object sample = ContractSamples.BY_CLASS.get(entry.javaType());
+
+        Object read = JSON.readValue(JSON.writeValueAsString(sample), entry.javaType());
+
+        assertThat(read).isEqualTo(sample);
+    }
+
+    @Test
+    void a_schema_rejects_a_message_with_a_missing_field() throws Exception {
+        JsonSchema schema = schemaOf(MessageCatalog.of(com.fooddelivery.contracts.order.OrderPlaced.class));
+        String json = JSON.writeValueAsString(ContractSamples.orderPlaced()).replace("\"sequence\":0,", "");
+
+        assertThat(schema.validate(json, InputFormat.JSON))
+                .extracting(ValidationMessage::getMessage)
+                .anyMatch(message -> message.contains("sequence"));
+    }
+
+    @Test
+    void every_message_type_is_routed_to_a_known_topic() {
+        assertThat(MessageCatalog.entries())
+                .allSatisfy(entry -> assertThat(Topics.ALL).contains(entry.topic()));
+    }
+
+    private static JsonSchema schemaOf(MessageCatalog.Entry entry) throws Exception {
+        try (InputStream in = MessageSchemaTest.class.getResourceAsStream(entry.schemaResource())) {
+            assertThat(in).as("schema %s", entry.schemaResource()).isNotNull();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
+            return SCHEMAS.getSchema(in, config);
+        }
+    }
+}
