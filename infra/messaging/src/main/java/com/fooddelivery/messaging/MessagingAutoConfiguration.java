@@ -1,0 +1,167 @@
+package com.fooddelivery.messaging;
+
+import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.messaging.inbox.IdempotentInbox;
+import com.fooddelivery.messaging.outbox.OutboxWriter;
+import com.fooddelivery.messaging.relay.OutboxRelay;
+import com.fooddelivery.messaging.relay.OutboxRelayHealthIndicator;
+import com.fooddelivery.messaging.relay.RelayLeaderElection;
+import com.fooddelivery.messaging.relay.RelaySettings;
+import com.fooddelivery.messaging.relay.ReplicationSlot;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Outbox, relay and inbox for a service with a PostgreSQL DataSource and Kafka. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+        })
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    /**
+     * The library's own tables (outbox, inbox) and the replication slot, created at startup before anything can
+     * write to the outbox. Its Flyway history is separate from the service's.
+     */
+    @Bean
+    MessagingSchema messagingSchema(
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            MessagingProperties properties,
+            @Value("${spring.application.name}") String application) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/messaging")
+                .table("messaging_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        ReplicationSlot slot = new ReplicationSlot(jdbc, slotName(properties, application));
+        if (properties.relay().enabled()) {
+            slot.ensureExists();
+        }
+        return new MessagingSchema(slot);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(MessagingSchema schema, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        return new OutboxWriter(jdbc, json, clock);
+    }
+
+    @Bean
+    IdempotentInbox idempotentInbox(MessagingSchema schema, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        return new IdempotentInbox(jdbc, transaction);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics integrationTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .map(name -> TopicBuilder.name(name)
+                        .partitions(properties.topics().partitions())
+                        .replicas(properties.topics().replicas())
+                        .build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
+    static class RelayConfiguration {
+
+        @Bean
+        RelaySettings relaySettings(
+                MessagingSchema schema,
+                MessagingProperties properties,
+                DataSourceProperties dataSource,
+                @Value("${spring.application.name}") String application) {
+            MessagingProperties.Relay relay = properties.relay();
+            return new RelaySettings(
+                    application + "-outbox-relay",
+                    dataSource.determineUrl(),
+                    dataSource.determineUsername(),
+                    dataSource.determinePassword(),
+                    schema.slot().name(),
+                    relay.pollInterval(),
+                    relay.offsetFlushInterval(),
+                    relay.leaderCheckInterval(),
+                    relay.sendTimeout());
+        }
+
+        @Bean
+        OutboxRelay outboxRelay(RelaySettings settings, KafkaProperties kafka, JsonMapper json, MeterRegistry meters) {
+            Map<String, Object> producerConfig = kafka.buildProducerProperties();
+            producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+            producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
+                    settings.sendTimeout().toMillis());
+            producerConfig.put(
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    (int) settings.sendTimeout().toMillis() / 2);
+            return new OutboxRelay(
+                    settings,
+                    () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer()),
+                    json,
+                    meters);
+        }
+
+        @Bean
+        RelayLeaderElection relayLeaderElection(RelaySettings settings, OutboxRelay relay, MeterRegistry meters) {
+            RelayLeaderElection election = new RelayLeaderElection(settings, relay);
+            Gauge.builder("outbox.relay.leader", election, e -> e.isLeader() ? 1 : 0)
+                    .description("1 on the instance whose relay streams the outbox")
+                    .register(meters);
+            return election;
+        }
+
+        @Bean
+        OutboxRelayHealthIndicator outboxRelayHealthIndicator(
+                RelayLeaderElection election, OutboxRelay relay, MessagingSchema schema, MeterRegistry meters) {
+            Gauge.builder("outbox.relay.slot.lag.bytes", schema.slot(), slot -> {
+                        Long lag = slot.lagBytes();
+                        return lag == null ? Double.NaN : lag;
+                    })
+                    .description("WAL bytes written since the relay's last confirmed position")
+                    .register(meters);
+            return new OutboxRelayHealthIndicator(election, relay, schema.slot());
+        }
+    }
+
+    private static String slotName(MessagingProperties properties, String application) {
+        String configured = properties.relay().slotName();
+        return configured != null
+                ? configured
+                : "outbox_" + application.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+    }
+}

@@ -1,0 +1,29 @@
+package com.fooddelivery.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code messaging.*}: the outbox relay and the topics this service declares. */
+@ConfigurationProperties("messaging")
+public record MessagingProperties(
+        @DefaultValue Relay relay, @DefaultValue Topics topics) {
+
+    /**
+     * @param slotName replication slot; unique per service database across the PostgreSQL cluster (defaults to
+     *     {@code outbox_<spring.application.name>})
+     * @param pollInterval how often Debezium polls for WAL changes (latency of each hop)
+     * @param offsetFlushInterval how often relayed positions are saved (what a crash may send twice)
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            String slotName,
+            @DefaultValue("50ms") Duration pollInterval,
+            @DefaultValue("1s") Duration offsetFlushInterval,
+            @DefaultValue("2s") Duration leaderCheckInterval,
+            @DefaultValue("30s") Duration sendTimeout) {}
+
+    public record Topics(
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicas) {}
+}

@@ -1,0 +1,189 @@
+package com.fooddelivery.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fooddelivery.messaging.outbox.OutboxMessage;
+import com.fooddelivery.messaging.outbox.OutboxWriter;
+import com.fooddelivery.messaging.relaytest.RelayProcess;
+import com.fooddelivery.messaging.relaytest.RelayTestApplication;
+import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox → Debezium → Kafka → inbox path on real PostgreSQL and Kafka. */
+class OutboxRelayIT {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelayIT.class);
+    private static final int KEYS = 100;
+    private static final int PER_KEY = 100;
+    private static final int MESSAGES = KEYS * PER_KEY;
+    private static final int PER_TRANSACTION = 50;
+
+    private TestDatabase database;
+    private Map<String, String> properties;
+    private ConfigurableApplicationContext consumer;
+
+    @BeforeEach
+    void setUp() {
+        database = Infrastructure.get().newDatabase("relay");
+        properties = new HashMap<>(database.springProperties());
+        properties.put("relay-test.topic", "relay-it-" + UUID.randomUUID());
+        RelayTestApplication.DELIVERIES.set(0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (consumer != null) {
+            consumer.close();
+        }
+        database.close();
+    }
+
+    @Test
+    void delivers_ten_thousand_messages_exactly_once_and_in_order_per_key() {
+        consumer = startInProcess(true);
+        awaitLeader(consumer);
+
+        long started = System.nanoTime();
+        writeMessages(consumer);
+        awaitAllReceived(Duration.ofMinutes(3));
+        log.info(
+                "Relayed and consumed {} messages in {} ms ({} Kafka deliveries)",
+                MESSAGES,
+                (System.nanoTime() - started) / 1_000_000,
+                RelayTestApplication.DELIVERIES.get());
+
+        assertExactlyOnceInOrderPerKey();
+    }
+
+    @Test
+    void loses_nothing_when_the_relay_is_killed_mid_stream() throws Exception {
+        consumer = startInProcess(false);
+        try (RelayProcess first = RelayProcess.start("killed", properties)) {
+            awaitRole(first, "leader");
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> writeMessages(consumer));
+            await().atMost(Duration.ofMinutes(2)).until(() -> receivedCount() >= MESSAGES / 5);
+
+            first.kill();
+            long receivedAtKill = receivedCount();
+            writing.join();
+            assertThat(receivedAtKill).as("killed mid-stream").isLessThan(MESSAGES);
+
+            try (RelayProcess second = RelayProcess.start("restarted", properties)) {
+                awaitAllReceived(Duration.ofMinutes(3));
+                log.info(
+                        "kill -9 at {} received; {} Kafka deliveries for {} messages",
+                        receivedAtKill,
+                        RelayTestApplication.DELIVERIES.get(),
+                        MESSAGES);
+            }
+        }
+        assertExactlyOnceInOrderPerKey();
+    }
+
+    @Test
+    void a_standby_relay_takes_over_when_the_leader_is_killed() throws Exception {
+        consumer = startInProcess(false);
+        try (RelayProcess a = RelayProcess.start("a", properties);
+                RelayProcess b = RelayProcess.start("b", properties)) {
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> List.of(a.role(), b.role()).containsAll(List.of("leader", "standby")));
+            RelayProcess leader = a.role().equals("leader") ? a : b;
+            RelayProcess standby = leader == a ? b : a;
+
+            // Both stay in their roles: exactly one relay streams.
+            Thread.sleep(3_000);
+            assertThat(List.of(leader.role(), standby.role())).containsExactly("leader", "standby");
+
+            leader.kill();
+            long killedAt = System.nanoTime();
+            awaitRole(standby, "leader");
+            log.info("Standby took over {} ms after the leader was killed", (System.nanoTime() - killedAt) / 1_000_000);
+
+            writeMessages(consumer);
+            awaitAllReceived(Duration.ofMinutes(3));
+        }
+        assertExactlyOnceInOrderPerKey();
+    }
+
+    private ConfigurableApplicationContext startInProcess(boolean withRelay) {
+        Map<String, Object> props = new HashMap<>(properties);
+        props.put("messaging.relay.enabled", Boolean.toString(withRelay));
+        return new SpringApplicationBuilder(RelayTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(props)
+                .run();
+    }
+
+    /** Messages for every key in ascending seq, interleaved across keys, {@value PER_TRANSACTION} per commit. */
+    private void writeMessages(ConfigurableApplicationContext context) {
+        OutboxWriter outbox = context.getBean(OutboxWriter.class);
+        TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+        String topic = properties.get("relay-test.topic");
+        MessageContext messageContext = MessageContext.startedBy(UUID.randomUUID());
+        for (int first = 0; first < MESSAGES; first += PER_TRANSACTION) {
+            int from = first;
+            transaction.executeWithoutResult(status -> {
+                for (int i = from; i < from + PER_TRANSACTION; i++) {
+                    String key = "key-" + (i % KEYS);
+                    outbox.send(
+                            new OutboxMessage(topic, key, "Numbered", 1, new RelayTestApplication.Numbered(i / KEYS)),
+                            Instant.now(),
+                            messageContext);
+                }
+            });
+        }
+    }
+
+    private void assertExactlyOnceInOrderPerKey() {
+        JdbcTemplate jdbc = consumer.getBean(JdbcTemplate.class);
+        assertThat(receivedCount()).isEqualTo(MESSAGES);
+        assertThat(jdbc.queryForObject("select count(distinct message_id) from received", Long.class))
+                .isEqualTo(MESSAGES);
+        List<String> outOfOrder = jdbc.queryForList("""
+                select message_key from (
+                  select message_key, seq, lag(seq) over (partition by message_key order by receipt) as previous
+                  from received) r
+                where previous is not null and seq <> previous + 1""", String.class);
+        assertThat(outOfOrder).as("keys whose messages arrived out of order").isEmpty();
+        assertThat(jdbc.queryForObject("select count(distinct message_key) from received", Integer.class))
+                .isEqualTo(KEYS);
+    }
+
+    private void awaitAllReceived(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> receivedCount() >= MESSAGES);
+    }
+
+    private long receivedCount() {
+        return consumer.getBean(JdbcTemplate.class).queryForObject("select count(*) from received", Long.class);
+    }
+
+    private static void awaitLeader(ConfigurableApplicationContext context) {
+        var election = context.getBean(com.fooddelivery.messaging.relay.RelayLeaderElection.class);
+        var relay = context.getBean(com.fooddelivery.messaging.relay.OutboxRelay.class);
+        await().atMost(Duration.ofMinutes(1)).until(() -> election.isLeader() && relay.isRunning());
+    }
+
+    private static void awaitRole(RelayProcess relay, String role) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> relay.role().equals(role));
+    }
+}

@@ -1,0 +1,3 @@
+package com.fooddelivery.order.order.domain;
+
+public record DeliveryAddress(String line1, String city, double lat, double lon) {}

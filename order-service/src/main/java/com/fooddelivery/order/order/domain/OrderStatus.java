@@ -1,0 +1,5 @@
+package com.fooddelivery.order.order.domain;
+
+public enum OrderStatus {
+    PENDING
+}

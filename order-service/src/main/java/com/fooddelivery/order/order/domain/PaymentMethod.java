@@ -1,0 +1,7 @@
+package com.fooddelivery.order.order.domain;
+
+public enum PaymentMethod {
+    UPI,
+    CARD,
+    WALLET
+}
