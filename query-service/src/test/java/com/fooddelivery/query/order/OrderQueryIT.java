@@ -1,0 +1,211 @@
+package com.fooddelivery.query.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fooddelivery.contracts.MessageHeaders;
+import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.query.order.projection.OrderEvents;
+import com.fooddelivery.query.shared.kafka.DeadLetters;
+import com.fooddelivery.testsupport.Infrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** orders.events → Elasticsearch → GET /orders/{id}, on real Kafka and Elasticsearch. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrderQueryIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static KafkaProducer<String, String> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infrastructure = Infrastructure.get();
+        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+        registry.add("spring.elasticsearch.uris", infrastructure::elasticsearchUrl);
+        registry.add("spring.kafka.consumer.group-id", () -> "query-it-" + RUN);
+        // Only what this test publishes: it starts reading once its partitions are assigned.
+        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+        registry.add("query.index-prefix", () -> "it-" + RUN + "-");
+    }
+
+    @BeforeAll
+    static void connectProducer() {
+        producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducerAndDropIndex() throws Exception {
+        producer.close();
+        HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(Infrastructure.get().elasticsearchUrl() + "/it-" + RUN + "-orders-v1"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    void awaitPartitions(KafkaListenerEndpointRegistry listeners) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(container -> !container.getAssignedPartitions().isEmpty()));
+    }
+
+    @Test
+    void a_placed_order_becomes_readable_with_an_etag_that_makes_polling_cheap() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.placed(orderId)));
+
+        HttpResponse<String> response = awaitOrder(orderId, 0);
+
+        JsonNode order = JSON.readTree(response.body());
+        assertThat(order.get("status").asString()).isEqualTo("PENDING");
+        assertThat(order.at("/total/amountMinor").asLong()).isEqualTo(24000);
+        assertThat(order.at("/items/0/name").asString()).isEqualTo("Masala Dosa");
+        assertThat(order.at("/timeline/0/status").asString()).isEqualTo("PENDING");
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"0\"");
+
+        HttpResponse<String> poll = get(orderId, etag);
+        assertThat(poll.statusCode()).isEqualTo(304);
+        assertThat(poll.body()).isEmpty();
+    }
+
+    @Test
+    void a_stale_or_repeated_event_never_moves_an_order_backwards() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.atSequence(orderId, 2)));
+        awaitOrder(orderId, 2);
+
+        publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.atSequence(orderId, 1)));
+        publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.atSequence(orderId, 2)));
+        publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.atSequence(orderId, 3)));
+
+        JsonNode order = JSON.readTree(awaitOrder(orderId, 3).body());
+        assertThat(order.get("timeline").size()).isEqualTo(4);
+    }
+
+    @Test
+    void an_unprojectable_message_is_parked_and_does_not_block_the_orders_behind_it() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        publish(orderId, "OrderPlaced", "{not json");
+        publish(orderId, "OrderTeleported", "{}");
+        publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.placed(orderId)));
+
+        awaitOrder(orderId, 0);
+        List<String> reasons = deadLetterReasonsFor(orderId, 2);
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons).anyMatch(reason -> reason.contains("OrderTeleported"));
+    }
+
+    @Test
+    void an_unknown_order_is_a_404_problem() throws Exception {
+        HttpResponse<String> response = get(UUID.randomUUID(), null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private void publish(UUID orderId, String type, String payload) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, orderId.toString(), payload);
+        Map.of(
+                        MessageHeaders.MESSAGE_ID,
+                        UUID.randomUUID().toString(),
+                        MessageHeaders.TYPE,
+                        type,
+                        MessageHeaders.SCHEMA_VERSION,
+                        "1",
+                        MessageHeaders.OCCURRED_AT,
+                        Instant.now().toString())
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+    }
+
+    private HttpResponse<String> awaitOrder(UUID orderId, long sequence) {
+        List<HttpResponse<String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> response = get(orderId, null);
+                    if (response.statusCode() == 200
+                            && JSON.readTree(response.body()).get("sequence").asLong() == sequence) {
+                        found.add(response);
+                        return true;
+                    }
+                    return false;
+                });
+        return found.getFirst();
+    }
+
+    private HttpResponse<String> get(UUID orderId, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders/" + orderId));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> deadLetterReasonsFor(UUID orderId, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        List<String> reasons = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ORDERS_EVENTS + ".DLT"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (orderId.toString().equals(record.key())) {
+                        reasons.add(new String(
+                                record.headers()
+                                        .lastHeader(DeadLetters.REASON_HEADER)
+                                        .value(),
+                                StandardCharsets.UTF_8));
+                    }
+                }
+                return reasons.size() >= expected;
+            });
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,50 @@
+package com.fooddelivery.query.order.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fooddelivery.contracts.order.OrderPlaced;
+import com.fooddelivery.contracts.order.OrderStatus;
+import com.fooddelivery.contracts.order.OrderStatusReason;
+import com.fooddelivery.contracts.order.StatusChange;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class OrderDocumentTest {
+
+    private static final UUID ORDER = UUID.fromString("9d2e6c1a-5f3b-4a7e-8c90-1b2d3e4f5a60");
+
+    @Test
+    void a_document_carries_the_events_sequence_as_its_version_and_the_full_order() {
+        OrderDocument document = OrderDocument.of(OrderEvents.placed(ORDER));
+
+        assertThat(document.orderId()).isEqualTo(ORDER.toString());
+        assertThat(document.sequence()).isZero();
+        assertThat(document.status()).isEqualTo("PENDING");
+        assertThat(document.total().amountMinor()).isEqualTo(24000);
+        assertThat(document.deliveryAddress().location()).isEqualTo(new OrderDocument.GeoPoint(12.97, 77.59));
+        assertThat(document.updatedAt()).isEqualTo(OrderEvents.PLACED_AT);
+    }
+
+    @Test
+    void the_reason_and_update_time_come_from_the_latest_timeline_entry() {
+        Instant rejectedAt = OrderEvents.PLACED_AT.plusSeconds(30);
+        OrderPlaced placed = OrderEvents.placed(ORDER);
+        OrderPlaced rejected = new OrderPlaced(
+                ORDER,
+                1,
+                OrderStatus.REJECTED,
+                placed.details(),
+                List.of(
+                        placed.timeline().getFirst(),
+                        new StatusChange(OrderStatus.REJECTED, OrderStatusReason.PAYMENT_DECLINED, rejectedAt)));
+
+        OrderDocument document = OrderDocument.of(rejected);
+
+        assertThat(document.status()).isEqualTo("REJECTED");
+        assertThat(document.reason()).isEqualTo("PAYMENT_DECLINED");
+        assertThat(document.updatedAt()).isEqualTo(rejectedAt);
+        assertThat(document.timeline()).hasSize(2);
+    }
+}

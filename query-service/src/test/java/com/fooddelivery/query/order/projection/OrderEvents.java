@@ -1,0 +1,58 @@
+package com.fooddelivery.query.order.projection;
+
+import com.fooddelivery.contracts.common.DeliveryAddress;
+import com.fooddelivery.contracts.common.Money;
+import com.fooddelivery.contracts.common.PaymentMethod;
+import com.fooddelivery.contracts.order.OrderDetails;
+import com.fooddelivery.contracts.order.OrderLine;
+import com.fooddelivery.contracts.order.OrderPlaced;
+import com.fooddelivery.contracts.order.OrderStatus;
+import com.fooddelivery.contracts.order.StatusChange;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Order events as order-service publishes them. */
+public final class OrderEvents {
+
+    public static final Instant PLACED_AT = Instant.parse("2026-11-22T07:00:00Z");
+    public static final UUID CUSTOMER = UUID.fromString("6f1c1a52-4d3e-4c55-9a43-3b6e0e7f1c01");
+
+    private OrderEvents() {}
+
+    /** A freshly placed order: two dosas, 240.00 INR. */
+    public static OrderPlaced placed(UUID orderId) {
+        return placedWithTimeline(orderId, 0, List.of(new StatusChange(OrderStatus.PENDING, null, PLACED_AT)));
+    }
+
+    /** The same order at a later sequence, its timeline one entry longer per step. */
+    public static OrderPlaced atSequence(UUID orderId, long sequence) {
+        List<StatusChange> timeline = java.util.stream.LongStream.rangeClosed(0, sequence)
+                .mapToObj(i -> new StatusChange(OrderStatus.PENDING, null, PLACED_AT.plusSeconds(i)))
+                .toList();
+        return placedWithTimeline(orderId, sequence, timeline);
+    }
+
+    private static OrderPlaced placedWithTimeline(UUID orderId, long sequence, List<StatusChange> timeline) {
+        Money price = new Money(12000, "INR");
+        return new OrderPlaced(
+                orderId,
+                sequence,
+                OrderStatus.PENDING,
+                new OrderDetails(
+                        CUSTOMER,
+                        UUID.fromString("0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10"),
+                        "Saravana Bhavan",
+                        List.of(new OrderLine(
+                                UUID.fromString("a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21"),
+                                "Masala Dosa",
+                                2,
+                                price,
+                                new Money(24000, "INR"))),
+                        new Money(24000, "INR"),
+                        PaymentMethod.CARD,
+                        new DeliveryAddress("12 MG Road", "Bengaluru", 12.97, 77.59),
+                        PLACED_AT),
+                timeline);
+    }
+}
