@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service in a JVM of its own, so a test can do to it what happens in production: stop it, or kill it with
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -96,12 +99,23 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
-            if (health().startsWith("{\"status\":\"UP\"")) {
+            if (isUp(health())) {
                 return this;
             }
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not UP within " + atMost + "; see " + log);
+    }
+
+    private static boolean isUp(String health) {
+        if (health.isEmpty()) {
+            return false;
+        }
+        try {
+            return "UP".equals(JSON.readTree(health).path("status").asString());
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed, no connection is closed politely. */

@@ -1,0 +1,102 @@
+package com.fooddelivery.systemtest;
+
+import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.ServiceProcess;
+import com.fooddelivery.testsupport.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The four services started from their executable jars, each with databases of its own and a private Elasticsearch
+ * index prefix, on the shared local PostgreSQL, Kafka and Elasticsearch.
+ */
+final class FoodDeliverySystem implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final TestDatabase orders;
+    final TestDatabase payments;
+    final TestDatabase deliveries;
+    final ServiceProcess orderService;
+    final ServiceProcess paymentService;
+    final ServiceProcess deliveryService;
+    final ServiceProcess queryService;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    FoodDeliverySystem() throws Exception {
+        Infrastructure infrastructure = Infrastructure.get();
+        orders = track(infrastructure.newDatabase("e2eorders"));
+        payments = track(infrastructure.newDatabase("e2epayments"));
+        deliveries = track(infrastructure.newDatabase("e2edeliveries"));
+
+        queryService = track(ServiceProcess.startJar(
+                "query-service-" + run,
+                jar("query-service"),
+                Map.of(
+                        "spring.kafka.bootstrap-servers",
+                        infrastructure.kafkaBootstrapServers(),
+                        "spring.elasticsearch.uris",
+                        infrastructure.elasticsearchUrl(),
+                        "spring.kafka.consumer.group-id",
+                        "query-e2e-" + run,
+                        "query.index-prefix",
+                        "e2e-" + run + "-")));
+        Map<String, String> orderProperties = new HashMap<>(orders.springProperties());
+        orderProperties.put("order.query-service-url", queryService.url("/").toString());
+        orderService = track(ServiceProcess.startJar("order-service-" + run, jar("order-service"), orderProperties));
+        paymentService = track(
+                ServiceProcess.startJar("payment-service-" + run, jar("payment-service"), payments.springProperties()));
+        deliveryService = track(ServiceProcess.startJar(
+                "delivery-service-" + run, jar("delivery-service"), deliveries.springProperties()));
+        for (ServiceProcess service : List.of(queryService, orderService, paymentService, deliveryService)) {
+            service.awaitUp(STARTUP);
+        }
+    }
+
+    Connection ordersDatabase() throws SQLException {
+        return DriverManager.getConnection(orders.jdbcUrl(), Infrastructure.APP_USER, Infrastructure.APP_PASSWORD);
+    }
+
+    /** Services stop first (they hold connections and replication slots), then their databases and index go. */
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable resource : resources.reversed()) {
+            resource.close();
+        }
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        Infrastructure.get().elasticsearchUrl() + "/e2e-" + run + "-orders-v1"))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private static Path jar(String service) {
+        Path root = Path.of(System.getProperty("repo.root", "../.."));
+        Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run ./mvnw package first");
+        }
+        return jar;
+    }
+}
