@@ -784,6 +784,7 @@ fd_services_up() {
     (cd "$FD_REPO_ROOT" && fd_spawn "$FD_RUN/$svc.pid" "$FD_LOGS/$svc.log" 0 \
       env JAVA_HOME="$FD_JAVA_HOME" SERVER_PORT="$port" SERVER_ADDRESS="$FD_HOST" FD_PG_PORT="$FD_PG_PORT" \
       FD_KAFKA_BOOTSTRAP="$FD_HOST:$FD_KAFKA_PORT" FD_ES_URL="http://$FD_HOST:$FD_ES_PORT" \
+      FD_QUERY_URL="http://$FD_HOST:$(fd_service_port query-service)" \
       "$FD_JAVA_HOME/bin/java" $FD_SERVICE_JAVA_OPTS -jar "$jar")
   done
   fd_services_wait "${to_start[@]}"

@@ -1,35 +1,20 @@
 package com.fooddelivery.order;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fooddelivery.testsupport.ServiceArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** Package by feature ({@code order}, {@code catalog}), layers inside; the domain knows no Spring, web or messaging. */
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.fooddelivery.order");
+    private static final String SERVICE = "com.fooddelivery.order";
+    private static final JavaClasses CLASSES = ServiceArchitecture.productionClassesOf(SERVICE);
 
     @Test
     void the_domain_depends_on_no_framework_but_axon_and_on_no_outer_layer() {
-        noClasses()
-                .that()
-                .resideInAPackage("..domain..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "jakarta.persistence..",
-                        "..web..",
-                        "..messaging..",
-                        "..infrastructure..",
-                        "com.fooddelivery.contracts..")
-                .check(CLASSES);
+        ServiceArchitecture.domainDependsOnNoFrameworkOrOuterLayer().check(CLASSES);
     }
 
     @Test
@@ -44,10 +29,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void depends_on_no_other_service_only_on_contracts_and_the_messaging_library() {
+        ServiceArchitecture.dependsOnNoOtherService(SERVICE).check(CLASSES);
+    }
+
+    @Test
     void features_have_no_cycles() {
-        slices().matching("com.fooddelivery.order.(*)..")
-                .should()
-                .beFreeOfCycles()
-                .check(CLASSES);
+        ServiceArchitecture.featuresAreFreeOfCycles(SERVICE).check(CLASSES);
     }
 }

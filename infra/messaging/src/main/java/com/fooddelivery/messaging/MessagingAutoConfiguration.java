@@ -129,6 +129,9 @@ public class MessagingAutoConfiguration {
             producerConfig.put(
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                     (int) settings.sendTimeout().toMillis() / 2);
+            // Bounds send() itself too (metadata fetch, full buffer): an engine blocked here cannot be closed.
+            producerConfig.put(
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.sendTimeout().toMillis());
             return new OutboxRelay(
                     settings,
                     () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer()),

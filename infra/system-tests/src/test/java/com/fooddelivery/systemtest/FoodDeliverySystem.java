@@ -37,33 +37,40 @@ final class FoodDeliverySystem implements AutoCloseable {
     final ServiceProcess queryService;
     private final List<AutoCloseable> resources = new ArrayList<>();
 
+    /** Starts everything, or stops whatever it started and rethrows: no JVM outlives a failed start. */
     FoodDeliverySystem() throws Exception {
-        Infrastructure infrastructure = Infrastructure.get();
-        orders = track(infrastructure.newDatabase("e2eorders"));
-        payments = track(infrastructure.newDatabase("e2epayments"));
-        deliveries = track(infrastructure.newDatabase("e2edeliveries"));
+        try {
+            Infrastructure infrastructure = Infrastructure.get();
+            orders = track(infrastructure.newDatabase("e2eorders"));
+            payments = track(infrastructure.newDatabase("e2epayments"));
+            deliveries = track(infrastructure.newDatabase("e2edeliveries"));
 
-        queryService = track(ServiceProcess.startJar(
-                "query-service-" + run,
-                jar("query-service"),
-                Map.of(
-                        "spring.kafka.bootstrap-servers",
-                        infrastructure.kafkaBootstrapServers(),
-                        "spring.elasticsearch.uris",
-                        infrastructure.elasticsearchUrl(),
-                        "spring.kafka.consumer.group-id",
-                        "query-e2e-" + run,
-                        "query.index-prefix",
-                        "e2e-" + run + "-")));
-        Map<String, String> orderProperties = new HashMap<>(orders.springProperties());
-        orderProperties.put("order.query-service-url", queryService.url("/").toString());
-        orderService = track(ServiceProcess.startJar("order-service-" + run, jar("order-service"), orderProperties));
-        paymentService = track(
-                ServiceProcess.startJar("payment-service-" + run, jar("payment-service"), payments.springProperties()));
-        deliveryService = track(ServiceProcess.startJar(
-                "delivery-service-" + run, jar("delivery-service"), deliveries.springProperties()));
-        for (ServiceProcess service : List.of(queryService, orderService, paymentService, deliveryService)) {
-            service.awaitUp(STARTUP);
+            queryService = track(ServiceProcess.startJar(
+                    "query-service-" + run,
+                    jar("query-service"),
+                    Map.of(
+                            "spring.kafka.bootstrap-servers",
+                            infrastructure.kafkaBootstrapServers(),
+                            "spring.elasticsearch.uris",
+                            infrastructure.elasticsearchUrl(),
+                            "spring.kafka.consumer.group-id",
+                            "query-e2e-" + run,
+                            "query.index-prefix",
+                            "e2e-" + run + "-")));
+            Map<String, String> orderProperties = new HashMap<>(orders.springProperties());
+            orderProperties.put("order.query-service-url", queryService.url("/").toString());
+            orderService =
+                    track(ServiceProcess.startJar("order-service-" + run, jar("order-service"), orderProperties));
+            paymentService = track(ServiceProcess.startJar(
+                    "payment-service-" + run, jar("payment-service"), payments.springProperties()));
+            deliveryService = track(ServiceProcess.startJar(
+                    "delivery-service-" + run, jar("delivery-service"), deliveries.springProperties()));
+            for (ServiceProcess service : List.of(queryService, orderService, paymentService, deliveryService)) {
+                service.awaitUp(STARTUP);
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
         }
     }
 

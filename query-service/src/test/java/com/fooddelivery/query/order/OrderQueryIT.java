@@ -8,6 +8,7 @@ import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.query.order.projection.OrderEvents;
 import com.fooddelivery.query.shared.kafka.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** orders.events → Elasticsearch → GET /orders/{id}, on real Kafka and Elasticsearch. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIntegrationTest
 class OrderQueryIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -49,9 +49,6 @@ class OrderQueryIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infrastructure = Infrastructure.get();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", infrastructure::elasticsearchUrl);
         registry.add("spring.kafka.consumer.group-id", () -> "query-it-" + RUN);
         // Only what this test publishes: it starts reading once its partitions are assigned.
         registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");

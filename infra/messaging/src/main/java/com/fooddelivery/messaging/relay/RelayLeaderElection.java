@@ -69,10 +69,13 @@ public class RelayLeaderElection implements SmartLifecycle {
         return running;
     }
 
-    /** Stop the relay after the web server and listeners, start it before them. */
+    /**
+     * Start before and stop after the web server (graceful shutdown at {@code DEFAULT_PHASE - 1024}) and the Kafka
+     * listeners: outbox rows written by the last requests and messages are relayed before this instance lets go.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     public boolean isLeader() {

@@ -19,8 +19,6 @@ public class Order {
     @AggregateIdentifier
     private UUID orderId;
 
-    private OrderStatus status;
-
     protected Order() {
         // for Axon: rebuilt from its events
     }
@@ -49,6 +47,5 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPlacedEvent event) {
         orderId = event.orderId();
-        status = OrderStatus.PENDING;
     }
 }

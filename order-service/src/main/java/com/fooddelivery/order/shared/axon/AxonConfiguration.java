@@ -18,6 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
+    static {
+        // Axon's usage reporter reads only this JVM system property (not Spring properties); there is no internet.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
     /** Metadata key carrying the W3C trace context from the HTTP request into every message it causes. */
     public static final String TRACEPARENT = "traceparent";
 

@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.Infrastructure;
-import com.fooddelivery.testsupport.TestDatabase;
+import com.fooddelivery.testsupport.OutboxRelayHealthContract;
+import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,50 +26,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** POST /orders on real PostgreSQL and Kafka: the order is priced, stored, and published through the outbox. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class PlaceOrderIT {
+@ServiceIntegrationTest
+class PlaceOrderIT implements OutboxRelayHealthContract {
 
-    private static final TestDatabase DATABASE = Infrastructure.get().newDatabase("orders");
     private static final String RESTAURANT = "0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10";
     private static final String DOSA = "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21";
     private static final String COFFEE = "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e23";
+    private static final String IDLI = "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e22";
     private static final String SOLD_OUT = "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e24";
     private static final String PIZZA_FROM_ANOTHER_RESTAURANT = "c5a3b2e4-9d7f-4a0c-9e53-4b8f0d6c9a41";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        DATABASE.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    /** Dropped when the context closes: after the relay and listeners have stopped, not under their feet. */
-    @TestConfiguration
-    static class DatabaseLifecycle {
-        @Bean
-        TestDatabase testDatabase() {
-            return DATABASE;
-        }
-    }
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Override
+    public int port() {
+        return port;
+    }
 
     @Test
     void places_an_order_priced_from_the_menu_and_publishes_it_on_orders_events() throws Exception {
@@ -143,6 +128,69 @@ class PlaceOrderIT {
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
         assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void a_retry_is_answered_as_placed_even_if_the_menu_changed_since() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = post(customer, key, order(DOSA, 1, IDLI, 1));
+        try {
+            jdbc.update("update menu_item set available = false where id = ?::uuid", IDLI);
+
+            HttpResponse<String> retry = post(customer, key, order(DOSA, 1, IDLI, 1));
+
+            assertThat(retry.statusCode()).isEqualTo(202);
+            assertThat(JSON.readTree(retry.body()).get("orderId").asString())
+                    .isEqualTo(JSON.readTree(first.body()).get("orderId").asString());
+        } finally {
+            jdbc.update("update menu_item set available = true where id = ?::uuid", IDLI);
+        }
+    }
+
+    @Test
+    void an_invalid_body_field_is_named_by_its_path_in_the_problem() throws Exception {
+        HttpResponse<String> response =
+                post(UUID.randomUUID(), UUID.randomUUID().toString(), order(DOSA, 1, COFFEE, 0));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).at("/errors/0");
+        assertThat(error.get("field").asString()).isEqualTo("items[1].quantity");
+        assertThat(error.get("message").asString()).contains("greater than or equal to 1");
+    }
+
+    @Test
+    void an_unknown_field_is_named_in_the_problem() throws Exception {
+        String withPrice = order(DOSA, 1, COFFEE, 1).replaceFirst("\\{", "{\"price\":1,");
+
+        HttpResponse<String> response =
+                post(UUID.randomUUID(), UUID.randomUUID().toString(), withPrice);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString())
+                .isEqualTo("price");
+    }
+
+    @Test
+    void a_value_outside_an_enum_is_named_in_the_problem() throws Exception {
+        String cash = order(DOSA, 1, COFFEE, 1).replace("\"UPI\"", "\"CASH\"");
+
+        HttpResponse<String> response =
+                post(UUID.randomUUID(), UUID.randomUUID().toString(), cash);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString())
+                .isEqualTo("paymentMethod");
+    }
+
+    @Test
+    void an_overlong_idempotency_key_is_a_400_problem() throws Exception {
+        HttpResponse<String> response = post(UUID.randomUUID(), "k".repeat(101), order(DOSA, 1, COFFEE, 1));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString())
+                .isEqualTo("Idempotency-Key");
     }
 
     @Test

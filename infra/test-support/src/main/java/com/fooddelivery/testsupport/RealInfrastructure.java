@@ -1,0 +1,34 @@
+package com.fooddelivery.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Points a service under test at the real Kafka and Elasticsearch and, if it uses JDBC, at a database of its own.
+ * The database is dropped after the context has stopped its lifecycle beans (relay, listeners) and closed its
+ * connection pool, so nothing is pulled from under a running component.
+ */
+public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Infrastructure infrastructure = Infrastructure.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        properties.put("spring.elasticsearch.uris", infrastructure.elasticsearchUrl());
+        if (ClassUtils.isPresent("org.springframework.jdbc.core.JdbcTemplate", context.getClassLoader())) {
+            TestDatabase database = infrastructure.newDatabase(
+                    context.getEnvironment().getProperty("spring.application.name", "service"));
+            properties.putAll(database.springProperties());
+            // Registered first, so destroyed last: after every bean created by the context.
+            ((DefaultListableBeanFactory) context.getBeanFactory())
+                    .registerDisposableBean("testDatabase", database::close);
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));
+    }
+}

@@ -1,0 +1,132 @@
+package com.fooddelivery.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error of every service as RFC 9457 problem+json: Spring's handling of framework errors, invalid input as 400
+ * naming each offending field (body path such as {@code items[0].quantity}, or header name), and a bare 500 for the
+ * unforeseen. Features answer their business-rule problems in their own advice, which is asked first. No stack
+ * trace ever leaves a service.
+ */
+@RestControllerAdvice
+@Order
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    public record InvalidField(String field, String message) {}
+
+    /** Unreadable bodies: name the field when Jackson can (unknown field, wrong type or value), else "malformed". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        InvalidField field =
+                switch (e.getMostSpecificCause()) {
+                    case UnrecognizedPropertyException unknown ->
+                        new InvalidField(path(unknown), "is not a field of this request");
+                    case MismatchedInputException mismatch ->
+                        new InvalidField(path(mismatch), "has a value of the wrong type or outside the allowed values");
+                    default -> null;
+                };
+        if (field == null) {
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The body is not valid JSON");
+            return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return invalid(List.of(field), e, headers, request);
+    }
+
+    /** A {@code @Valid} body when the handler has no other constrained parameter. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidField> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemResponses::invalidField)
+                .toList();
+        return invalid(fields, e, headers, request);
+    }
+
+    /** Constrained headers or parameters, together with the fields of a {@code @Valid} body on the same handler. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidField> fields = e.getParameterValidationResults().stream()
+                .flatMap(ProblemResponses::invalidFields)
+                .toList();
+        return invalid(fields, e, headers, request);
+    }
+
+    /** Anything unforeseen: logged with its stack trace here, a bare 500 problem to the client. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "Something went wrong on our side; it has been logged.");
+    }
+
+    private ResponseEntity<Object> invalid(
+            List<InvalidField> fields, Exception e, HttpHeaders headers, WebRequest request) {
+        String names =
+                String.join(", ", fields.stream().map(InvalidField::field).toList());
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Invalid " + names);
+        problem.setProperties(Map.of("errors", fields));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static Stream<InvalidField> invalidFields(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors body) {
+            return body.getFieldErrors().stream().map(ProblemResponses::invalidField);
+        }
+        RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+        String name = header != null && !header.name().isEmpty()
+                ? header.name()
+                : result.getMethodParameter().getParameterName();
+        return result.getResolvableErrors().stream().map(error -> new InvalidField(name, error.getDefaultMessage()));
+    }
+
+    private static InvalidField invalidField(FieldError error) {
+        return new InvalidField(
+                error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    /** Jackson's location of the problem, as {@code items[0].quantity}. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package com.fooddelivery.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** problem+json for every error, and strict reading of request bodies, in every service that serves HTTP. */
+// Before Boot's MVC configuration, whose own problem-details handler and JSON converter then back off.
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+            "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration"
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(ProblemResponses.class)
+public class WebSupportAutoConfiguration {
+
+    /**
+     * Request bodies with an unknown field are refused (400 naming it), so a typo such as {@code "quantiy"} is never
+     * silently ignored. Only HTTP input is strict: the service's own mapper stays tolerant, so consumers keep reading
+     * messages that a newer producer extended.
+     */
+    @Bean
+    JacksonJsonHttpMessageConverter strictJsonRequests(JsonMapper json) {
+        return new JacksonJsonHttpMessageConverter(strictForRequests(json));
+    }
+
+    static JsonMapper strictForRequests(JsonMapper json) {
+        return json.rebuild()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

@@ -1,5 +1,0 @@
-package com.fooddelivery.order.order.domain;
-
-public enum OrderStatus {
-    PENDING
-}
