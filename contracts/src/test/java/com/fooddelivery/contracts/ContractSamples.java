@@ -8,6 +8,13 @@ import com.fooddelivery.contracts.order.OrderLine;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.contracts.order.StatusChange;
+import com.fooddelivery.contracts.payment.AuthorizePayment;
+import com.fooddelivery.contracts.payment.CapturePayment;
+import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.contracts.payment.PaymentCaptured;
+import com.fooddelivery.contracts.payment.PaymentDeclined;
+import com.fooddelivery.contracts.payment.PaymentVoided;
+import com.fooddelivery.contracts.payment.VoidPayment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +25,19 @@ final class ContractSamples {
 
     static final Instant PLACED_AT = Instant.parse("2026-11-22T12:30:00Z");
 
-    static final Map<Class<?>, Object> BY_CLASS = Map.of(OrderPlaced.class, orderPlaced());
+    static final UUID ORDER = UUID.fromString("9d2e6c1a-5f3b-4a7e-8c90-1b2d3e4f5a60");
+    static final UUID CUSTOMER = UUID.fromString("6f1c1a52-4d3e-4c55-9a43-3b6e0e7f1c01");
+    static final Money TOTAL = new Money(49800, "INR");
+
+    static final Map<Class<?>, Object> BY_CLASS = Map.of(
+            OrderPlaced.class, orderPlaced(),
+            AuthorizePayment.class, new AuthorizePayment(ORDER, CUSTOMER, TOTAL, PaymentMethod.CARD),
+            CapturePayment.class, new CapturePayment(ORDER, TOTAL),
+            VoidPayment.class, new VoidPayment(ORDER),
+            PaymentAuthorized.class, new PaymentAuthorized(ORDER, TOTAL, "auth_7Hq2"),
+            PaymentDeclined.class, new PaymentDeclined(ORDER, "INSUFFICIENT_FUNDS", "The card has insufficient funds"),
+            PaymentCaptured.class, new PaymentCaptured(ORDER, TOTAL),
+            PaymentVoided.class, new PaymentVoided(ORDER));
 
     private ContractSamples() {}
 
