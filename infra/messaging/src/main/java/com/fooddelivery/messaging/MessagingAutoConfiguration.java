@@ -2,6 +2,7 @@ package com.fooddelivery.messaging;
 
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
+import com.fooddelivery.messaging.inbox.InboxPruner;
 import com.fooddelivery.messaging.outbox.OutboxWriter;
 import com.fooddelivery.messaging.relay.OutboxRelay;
 import com.fooddelivery.messaging.relay.OutboxRelayHealthIndicator;
@@ -83,6 +84,12 @@ public class MessagingAutoConfiguration {
     @Bean
     IdempotentInbox idempotentInbox(MessagingSchema schema, JdbcTemplate jdbc, TransactionTemplate transaction) {
         return new IdempotentInbox(jdbc, transaction);
+    }
+
+    @Bean
+    InboxPruner inboxPruner(MessagingSchema schema, JdbcTemplate jdbc, Clock clock, MessagingProperties properties) {
+        return new InboxPruner(
+                jdbc, clock, properties.inbox().retention(), properties.inbox().pruneInterval());
     }
 
     @Bean

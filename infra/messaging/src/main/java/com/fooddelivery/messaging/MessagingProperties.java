@@ -4,10 +4,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code messaging.*}: the outbox relay and the topics this service declares. */
+/** {@code messaging.*}: the outbox relay, the topics this service declares, and the inbox. */
 @ConfigurationProperties("messaging")
 public record MessagingProperties(
-        @DefaultValue Relay relay, @DefaultValue Topics topics) {
+        @DefaultValue Relay relay,
+        @DefaultValue Topics topics,
+        @DefaultValue Inbox inbox) {
 
     /**
      * @param slotName replication slot; unique per service database across the PostgreSQL cluster (defaults to
@@ -26,4 +28,9 @@ public record MessagingProperties(
     public record Topics(
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicas) {}
+
+    /** @param retention how long a processed message id is remembered to recognise a duplicate */
+    public record Inbox(
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("1h") Duration pruneInterval) {}
 }
