@@ -1,6 +1,20 @@
 package com.fooddelivery.contracts;
 
+import com.fooddelivery.contracts.delivery.CancelCourierRequest;
+import com.fooddelivery.contracts.delivery.CourierAssigned;
+import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
+import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
+import com.fooddelivery.contracts.delivery.NoCourierAvailable;
+import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.contracts.order.OrderPlaced;
+import com.fooddelivery.contracts.payment.AuthorizePayment;
+import com.fooddelivery.contracts.payment.CapturePayment;
+import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.contracts.payment.PaymentCaptured;
+import com.fooddelivery.contracts.payment.PaymentDeclined;
+import com.fooddelivery.contracts.payment.PaymentVoided;
+import com.fooddelivery.contracts.payment.VoidPayment;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +35,22 @@ public final class MessageCatalog {
         }
     }
 
-    private static final List<Entry> ENTRIES =
-            List.of(new Entry("OrderPlaced", OrderPlaced.class, Topics.ORDERS_EVENTS, 1));
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("OrderPlaced", OrderPlaced.class, Topics.ORDERS_EVENTS, 1),
+            new Entry("AuthorizePayment", AuthorizePayment.class, Topics.PAYMENTS_COMMANDS, 1),
+            new Entry("CapturePayment", CapturePayment.class, Topics.PAYMENTS_COMMANDS, 1),
+            new Entry("VoidPayment", VoidPayment.class, Topics.PAYMENTS_COMMANDS, 1),
+            new Entry("PaymentAuthorized", PaymentAuthorized.class, Topics.PAYMENTS_EVENTS, 1),
+            new Entry("PaymentDeclined", PaymentDeclined.class, Topics.PAYMENTS_EVENTS, 1),
+            new Entry("PaymentCaptured", PaymentCaptured.class, Topics.PAYMENTS_EVENTS, 1),
+            new Entry("PaymentVoided", PaymentVoided.class, Topics.PAYMENTS_EVENTS, 1),
+            new Entry("RequestCourier", RequestCourier.class, Topics.DELIVERIES_COMMANDS, 1),
+            new Entry("CancelCourierRequest", CancelCourierRequest.class, Topics.DELIVERIES_COMMANDS, 1),
+            new Entry("CourierAssigned", CourierAssigned.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("DeliveryPickedUp", DeliveryPickedUp.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("DeliveryDelivered", DeliveryDelivered.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("NoCourierAvailable", NoCourierAvailable.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("CourierRequestCancelled", CourierRequestCancelled.class, Topics.DELIVERIES_EVENTS, 1));
 
     private static final Map<Class<?>, Entry> BY_CLASS =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::javaType, Function.identity()));

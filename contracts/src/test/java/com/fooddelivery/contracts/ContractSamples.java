@@ -1,8 +1,16 @@
 package com.fooddelivery.contracts;
 
 import com.fooddelivery.contracts.common.DeliveryAddress;
+import com.fooddelivery.contracts.common.GeoPoint;
 import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.common.PaymentMethod;
+import com.fooddelivery.contracts.delivery.CancelCourierRequest;
+import com.fooddelivery.contracts.delivery.CourierAssigned;
+import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
+import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
+import com.fooddelivery.contracts.delivery.NoCourierAvailable;
+import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.contracts.order.OrderDetails;
 import com.fooddelivery.contracts.order.OrderLine;
 import com.fooddelivery.contracts.order.OrderPlaced;
@@ -19,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** One realistic instance of every message in the catalog. */
 final class ContractSamples {
@@ -28,16 +38,33 @@ final class ContractSamples {
     static final UUID ORDER = UUID.fromString("9d2e6c1a-5f3b-4a7e-8c90-1b2d3e4f5a60");
     static final UUID CUSTOMER = UUID.fromString("6f1c1a52-4d3e-4c55-9a43-3b6e0e7f1c01");
     static final Money TOTAL = new Money(49800, "INR");
+    static final UUID RESTAURANT = UUID.fromString("0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10");
+    static final UUID DELIVERY = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80");
+    static final UUID COURIER = UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c01");
 
-    static final Map<Class<?>, Object> BY_CLASS = Map.of(
-            OrderPlaced.class, orderPlaced(),
-            AuthorizePayment.class, new AuthorizePayment(ORDER, CUSTOMER, TOTAL, PaymentMethod.CARD),
-            CapturePayment.class, new CapturePayment(ORDER, TOTAL),
-            VoidPayment.class, new VoidPayment(ORDER),
-            PaymentAuthorized.class, new PaymentAuthorized(ORDER, TOTAL, "auth_7Hq2"),
-            PaymentDeclined.class, new PaymentDeclined(ORDER, "INSUFFICIENT_FUNDS", "The card has insufficient funds"),
-            PaymentCaptured.class, new PaymentCaptured(ORDER, TOTAL),
-            PaymentVoided.class, new PaymentVoided(ORDER));
+    /** Every sample, by its class. */
+    static final Map<Class<?>, Object> BY_CLASS = Stream.of(
+                    orderPlaced(),
+                    new AuthorizePayment(ORDER, CUSTOMER, TOTAL, PaymentMethod.CARD),
+                    new CapturePayment(ORDER, TOTAL),
+                    new VoidPayment(ORDER),
+                    new PaymentAuthorized(ORDER, TOTAL, "auth_7Hq2"),
+                    new PaymentDeclined(ORDER, "INSUFFICIENT_FUNDS", "The card has insufficient funds"),
+                    new PaymentCaptured(ORDER, TOTAL),
+                    new PaymentVoided(ORDER),
+                    new RequestCourier(
+                            ORDER,
+                            RESTAURANT,
+                            "Saravana Bhavan",
+                            new GeoPoint(12.9719, 77.6412),
+                            new DeliveryAddress("12 MG Road", "Bengaluru", 12.9716, 77.5946)),
+                    new CancelCourierRequest(ORDER),
+                    new CourierAssigned(ORDER, DELIVERY, COURIER),
+                    new DeliveryPickedUp(ORDER, DELIVERY, COURIER),
+                    new DeliveryDelivered(ORDER, DELIVERY, COURIER),
+                    new NoCourierAvailable(ORDER, "Every online courier declined"),
+                    new CourierRequestCancelled(ORDER))
+            .collect(Collectors.toUnmodifiableMap(Object::getClass, sample -> sample));
 
     private ContractSamples() {}
 

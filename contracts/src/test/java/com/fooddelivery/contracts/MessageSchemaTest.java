@@ -9,6 +9,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,21 @@ class MessageSchemaTest {
         assertThat(schema.validate(json, InputFormat.JSON))
                 .extracting(ValidationMessage::getMessage)
                 .anyMatch(message -> message.contains("sequence"));
+    }
+
+    @Test
+    void every_schema_file_belongs_to_a_catalog_entry_and_every_entry_has_a_sample() throws Exception {
+        Path schemas = Path.of(MessageSchemaTest.class.getResource("/schemas").toURI());
+        try (Stream<Path> files = Files.walk(schemas)) {
+            assertThat(files.filter(Files::isRegularFile).map(file -> "/schemas/" + schemas.relativize(file)))
+                    .containsExactlyInAnyOrderElementsOf(MessageCatalog.entries().stream()
+                            .map(MessageCatalog.Entry::schemaResource)
+                            .toList());
+        }
+        assertThat(ContractSamples.BY_CLASS.keySet())
+                .containsExactlyInAnyOrderElementsOf(MessageCatalog.entries().stream()
+                        .map(MessageCatalog.Entry::javaType)
+                        .toList());
     }
 
     @Test

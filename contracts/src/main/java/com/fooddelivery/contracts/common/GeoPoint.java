@@ -1,0 +1,3 @@
+package com.fooddelivery.contracts.common;
+
+public record GeoPoint(double lat, double lon) {}
