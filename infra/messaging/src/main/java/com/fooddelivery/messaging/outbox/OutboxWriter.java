@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes messages to the outbox in the caller's transaction, so a message is sent if and only if the state change
  * that caused it commits. The row is deleted right away: the relay reads the insert from the WAL.
  */
-public class OutboxWriter {
+public class OutboxWriter implements Outbox {
 
     private static final String INSERT = """
             insert into outbox (id, aggregate_type, aggregate_id, type, payload, headers, created_at)
@@ -33,11 +33,7 @@ public class OutboxWriter {
         this.clock = clock;
     }
 
-    /**
-     * Sends an integration message from {@code contracts} to its topic, keyed by {@code key}.
-     *
-     * @return the new message's id
-     */
+    @Override
     public UUID send(String key, Object message, Instant occurredAt, MessageContext context) {
         MessageCatalog.Entry entry = MessageCatalog.of(message.getClass());
         return send(

@@ -1,5 +1,6 @@
 package com.fooddelivery.order.catalog.infrastructure;
 
+import com.fooddelivery.order.order.domain.GeoLocation;
 import com.fooddelivery.order.order.domain.Menu;
 import com.fooddelivery.order.order.domain.Menus;
 import com.fooddelivery.order.order.domain.Money;
@@ -36,11 +37,12 @@ class JdbcMenus implements Menus {
                                     new Money(rs.getLong("price_minor"), rs.getString("currency")),
                                     rs.getBoolean("available")));
                 });
-        return jdbc.sql("select id, name, opens_at, closes_at, time_zone from restaurant where id = ?")
+        return jdbc.sql("select id, name, lat, lon, opens_at, closes_at, time_zone from restaurant where id = ?")
                 .param(restaurantId)
                 .query((rs, row) -> new Menu(
                         rs.getObject("id", UUID.class),
                         rs.getString("name"),
+                        new GeoLocation(rs.getDouble("lat"), rs.getDouble("lon")),
                         rs.getTime("opens_at").toLocalTime(),
                         rs.getTime("closes_at").toLocalTime(),
                         ZoneId.of(rs.getString("time_zone")),

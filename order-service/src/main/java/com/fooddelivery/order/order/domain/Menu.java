@@ -13,6 +13,7 @@ import java.util.UUID;
 public record Menu(
         UUID restaurantId,
         String restaurantName,
+        GeoLocation location,
         LocalTime opensAt,
         LocalTime closesAt,
         ZoneId timeZone,

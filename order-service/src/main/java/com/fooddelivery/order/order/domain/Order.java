@@ -2,7 +2,32 @@ package com.fooddelivery.order.order.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fooddelivery.order.order.domain.OrderCommands.AcceptOrder;
+import com.fooddelivery.order.order.domain.OrderCommands.CancelOrder;
+import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
+import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
+import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
+import com.fooddelivery.order.order.domain.OrderCommands.RejectOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -10,14 +35,29 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An order, event-sourced. Command handlers check the rules and apply events; only event-sourcing handlers change
- * state. The unique (order id, sequence) of its event stream makes it the arbiter of concurrent changes.
+ * An order, event-sourced, and the arbiter of every race around it. Command handlers check the rules and apply
+ * events; only event-sourcing handlers change state. The unique (order id, sequence) of its event stream serializes
+ * concurrent changes.
+ *
+ * <p>Two kinds of commands: a person's request (restaurant, customer) in the wrong state is refused with
+ * {@link OrderStateConflictException}; a fact reported by another service or a deadline that arrives too late is
+ * ignored, because the saga has already compensated for the path that won (for example, a payment authorization
+ * after the payment deadline is voided).
  */
 @Aggregate
 public class Order {
 
+    private static final Set<OrderStatus> AWAITING_COURIER =
+            EnumSet.of(OrderStatus.PREPARING, OrderStatus.READY_FOR_PICKUP);
+
     @AggregateIdentifier
     private UUID orderId;
+
+    private UUID customerId;
+    private UUID restaurantId;
+    private OrderStatus status;
+    private UUID courierId;
+    private boolean paymentCaptured;
 
     protected Order() {
         // for Axon: rebuilt from its events
@@ -37,6 +77,7 @@ public class Order {
                 command.customerId(),
                 command.restaurantId(),
                 priced.restaurantName(),
+                menu.location(),
                 priced.lines(),
                 priced.total(),
                 command.paymentMethod(),
@@ -44,8 +85,168 @@ public class Order {
                 placedAt));
     }
 
+    @CommandHandler
+    void handle(RecordPaymentAuthorized command) {
+        if (status == OrderStatus.PENDING) {
+            apply(new PaymentAuthorizedForOrder(orderId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentDeclined command) {
+        if (status == OrderStatus.PENDING) {
+            apply(new OrderRejected(orderId, OrderEndReason.PAYMENT_DECLINED, command.declineCode()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ExpirePaymentWait command) {
+        if (status == OrderStatus.PENDING) {
+            apply(new OrderRejected(orderId, OrderEndReason.PAYMENT_TIMEOUT, "No payment answer in time"));
+        }
+    }
+
+    @CommandHandler
+    void handle(AcceptOrder command, Clock clock) {
+        requireRestaurant(command.restaurantId());
+        require(OrderStatus.AWAITING_RESTAURANT, "accept");
+        apply(new OrderAcceptedByRestaurant(
+                orderId,
+                command.prepTimeMinutes(),
+                clock.instant().plus(Duration.ofMinutes(command.prepTimeMinutes()))));
+    }
+
+    @CommandHandler
+    void handle(RejectOrder command) {
+        requireRestaurant(command.restaurantId());
+        require(OrderStatus.AWAITING_RESTAURANT, "reject");
+        apply(new OrderRejected(orderId, OrderEndReason.RESTAURANT_REJECTED, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ExpireRestaurantWait command) {
+        if (status == OrderStatus.AWAITING_RESTAURANT) {
+            apply(new OrderRejected(
+                    orderId, OrderEndReason.RESTAURANT_TIMEOUT, "The restaurant did not answer in time"));
+        }
+    }
+
+    @CommandHandler
+    void handle(MarkReady command) {
+        requireRestaurant(command.restaurantId());
+        require(OrderStatus.PREPARING, "mark ready");
+        apply(new OrderReadyForPickup(orderId));
+    }
+
+    @CommandHandler
+    void handle(RecordCourierAssigned command) {
+        if (AWAITING_COURIER.contains(status) && courierId == null) {
+            apply(new CourierAssignedToOrder(orderId, command.courierId(), command.deliveryId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(GiveUpOnCourier command) {
+        if (AWAITING_COURIER.contains(status) && courierId == null) {
+            apply(new OrderCancelled(orderId, OrderEndReason.NO_COURIER));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPickedUp command) {
+        if (AWAITING_COURIER.contains(status) && courierId != null) {
+            apply(new OrderPickedUp(orderId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordDelivered command) {
+        if (status == OrderStatus.OUT_FOR_DELIVERY) {
+            apply(new OrderDelivered(orderId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentCaptured command) {
+        if (status == OrderStatus.DELIVERED && !paymentCaptured) {
+            apply(new OrderPaymentCaptured(orderId));
+        }
+    }
+
+    /** A customer may cancel until the restaurant has accepted the order. */
+    @CommandHandler
+    void handle(CancelOrder command) {
+        if (!customerId.equals(command.customerId())) {
+            throw new OrderNotFoundException(orderId);
+        }
+        if (status != OrderStatus.PENDING && status != OrderStatus.AWAITING_RESTAURANT) {
+            throw new OrderStateConflictException(status, "cancel");
+        }
+        apply(new OrderCancelled(orderId, OrderEndReason.CUSTOMER_CANCELLED));
+    }
+
+    private void requireRestaurant(UUID caller) {
+        if (!restaurantId.equals(caller)) {
+            throw new OrderNotFoundException(orderId);
+        }
+    }
+
+    private void require(OrderStatus expected, String action) {
+        if (status != expected) {
+            throw new OrderStateConflictException(status, action);
+        }
+    }
+
     @EventSourcingHandler
     void on(OrderPlacedEvent event) {
         orderId = event.orderId();
+        customerId = event.customerId();
+        restaurantId = event.restaurantId();
+        status = OrderStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorizedForOrder event) {
+        status = OrderStatus.AWAITING_RESTAURANT;
+    }
+
+    @EventSourcingHandler
+    void on(OrderAcceptedByRestaurant event) {
+        status = OrderStatus.PREPARING;
+    }
+
+    @EventSourcingHandler
+    void on(OrderReadyForPickup event) {
+        status = OrderStatus.READY_FOR_PICKUP;
+    }
+
+    @EventSourcingHandler
+    void on(CourierAssignedToOrder event) {
+        courierId = event.courierId();
+    }
+
+    @EventSourcingHandler
+    void on(OrderPickedUp event) {
+        status = OrderStatus.OUT_FOR_DELIVERY;
+    }
+
+    @EventSourcingHandler
+    void on(OrderDelivered event) {
+        status = OrderStatus.DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaymentCaptured event) {
+        paymentCaptured = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRejected event) {
+        status = OrderStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = OrderStatus.CANCELLED;
     }
 }

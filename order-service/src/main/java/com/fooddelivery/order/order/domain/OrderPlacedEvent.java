@@ -10,6 +10,7 @@ public record OrderPlacedEvent(
         UUID customerId,
         UUID restaurantId,
         String restaurantName,
+        GeoLocation restaurantLocation,
         List<OrderLine> lines,
         Money total,
         PaymentMethod paymentMethod,

@@ -16,6 +16,7 @@ final class MenuFixtures {
     static final Money DOSA_PRICE = new Money(12000, "INR");
     static final Money COFFEE_PRICE = new Money(4500, "INR");
     static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+    static final GeoLocation LOCATION = new GeoLocation(12.9719, 77.6412);
 
     private MenuFixtures() {}
 
@@ -27,6 +28,7 @@ final class MenuFixtures {
         return new Menu(
                 RESTAURANT,
                 "Saravana Bhavan",
+                LOCATION,
                 opensAt,
                 closesAt,
                 KOLKATA,

@@ -40,6 +40,7 @@ class OrderTest {
                         CUSTOMER,
                         RESTAURANT,
                         "Saravana Bhavan",
+                        MenuFixtures.LOCATION,
                         List.of(
                                 new OrderLine(DOSA, "Masala Dosa", 2, new Money(12000, "INR"), new Money(24000, "INR")),
                                 new OrderLine(

@@ -1,0 +1,3 @@
+package com.fooddelivery.order.order.domain;
+
+public record GeoLocation(double lat, double lon) {}

@@ -1,0 +1,45 @@
+package com.fooddelivery.order.order.domain;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands on an existing order, from the apps (restaurant, customer), from other services' replies, and deadlines. */
+public final class OrderCommands {
+
+    private OrderCommands() {}
+
+    public record RecordPaymentAuthorized(
+            @TargetAggregateIdentifier UUID orderId) {}
+
+    public record RecordPaymentDeclined(
+            @TargetAggregateIdentifier UUID orderId, String declineCode) {}
+
+    /** The payment deadline passed: rejects the order unless the authorization won the race. */
+    public record ExpirePaymentWait(
+            @TargetAggregateIdentifier UUID orderId) {}
+
+    public record AcceptOrder(@TargetAggregateIdentifier UUID orderId, UUID restaurantId, int prepTimeMinutes) {}
+
+    public record RejectOrder(@TargetAggregateIdentifier UUID orderId, UUID restaurantId, String reason) {}
+
+    /** The restaurant deadline passed: rejects the order unless the restaurant answered first. */
+    public record ExpireRestaurantWait(
+            @TargetAggregateIdentifier UUID orderId) {}
+
+    public record MarkReady(@TargetAggregateIdentifier UUID orderId, UUID restaurantId) {}
+
+    public record RecordCourierAssigned(
+            @TargetAggregateIdentifier UUID orderId, UUID courierId, UUID deliveryId) {}
+
+    /** The courier deadline passed, or delivery-service gave up: cancels the order unless a courier came first. */
+    public record GiveUpOnCourier(@TargetAggregateIdentifier UUID orderId) {}
+
+    public record RecordPickedUp(@TargetAggregateIdentifier UUID orderId) {}
+
+    public record RecordDelivered(@TargetAggregateIdentifier UUID orderId) {}
+
+    public record RecordPaymentCaptured(
+            @TargetAggregateIdentifier UUID orderId) {}
+
+    public record CancelOrder(@TargetAggregateIdentifier UUID orderId, UUID customerId) {}
+}

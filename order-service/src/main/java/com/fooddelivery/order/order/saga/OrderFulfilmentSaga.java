@@ -1,0 +1,169 @@
+package com.fooddelivery.order.order.saga;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fooddelivery.contracts.common.DeliveryAddress;
+import com.fooddelivery.contracts.common.GeoPoint;
+import com.fooddelivery.contracts.common.Money;
+import com.fooddelivery.contracts.common.PaymentMethod;
+import com.fooddelivery.contracts.delivery.CancelCourierRequest;
+import com.fooddelivery.contracts.delivery.RequestCourier;
+import com.fooddelivery.contracts.payment.AuthorizePayment;
+import com.fooddelivery.contracts.payment.CapturePayment;
+import com.fooddelivery.contracts.payment.VoidPayment;
+import com.fooddelivery.messaging.outbox.Outbox;
+import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
+import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderPlacedEvent;
+import com.fooddelivery.order.shared.axon.AxonMessageContext;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Orchestrates one order: authorize the payment, wait for the restaurant, find a courier, capture on delivery. It
+ * decides nothing about races: when it waits too long it asks the Order aggregate to give up, and the aggregate
+ * answers with the path that actually won. Every final outcome other than delivery voids the payment (a void that
+ * overtakes nothing is harmless; payment-service processes it after any authorization of the same order, which is on
+ * the same partition), and releases a courier that was requested.
+ *
+ * <p>Messages to other services go through the outbox in the same transaction as the event being handled (this saga
+ * runs in a subscribing processor); deadlines are persisted, so they survive a restart.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class OrderFulfilmentSaga {
+
+    static final String PAYMENT_DEADLINE = "payment-deadline";
+    static final String RESTAURANT_DEADLINE = "restaurant-deadline";
+    static final String COURIER_DEADLINE = "courier-deadline";
+
+    @Autowired
+    private transient Outbox outbox;
+
+    @Autowired
+    private transient CommandGateway commands;
+
+    @Autowired
+    private transient DeadlineManager deadlines;
+
+    @Autowired
+    private transient OrderTimeouts timeouts;
+
+    private UUID orderId;
+    private Money total;
+    private RequestCourier courierRequest;
+    private boolean courierRequested;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderPlacedEvent placed, EventMessage<?> message) {
+        orderId = placed.orderId();
+        total = new Money(placed.total().amountMinor(), placed.total().currency());
+        courierRequest = new RequestCourier(
+                orderId,
+                placed.restaurantId(),
+                placed.restaurantName(),
+                new GeoPoint(
+                        placed.restaurantLocation().lat(),
+                        placed.restaurantLocation().lon()),
+                new DeliveryAddress(
+                        placed.deliveryAddress().line1(),
+                        placed.deliveryAddress().city(),
+                        placed.deliveryAddress().lat(),
+                        placed.deliveryAddress().lon()));
+        send(
+                new AuthorizePayment(
+                        orderId,
+                        placed.customerId(),
+                        total,
+                        PaymentMethod.valueOf(placed.paymentMethod().name())),
+                message);
+        deadlines.schedule(timeouts.payment(), PAYMENT_DEADLINE);
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(PaymentAuthorizedForOrder authorized) {
+        deadlines.cancelAllWithinScope(PAYMENT_DEADLINE);
+        deadlines.schedule(timeouts.restaurant(), RESTAURANT_DEADLINE);
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderAcceptedByRestaurant accepted, EventMessage<?> message) {
+        deadlines.cancelAllWithinScope(RESTAURANT_DEADLINE);
+        send(courierRequest, message);
+        courierRequested = true;
+        deadlines.schedule(timeouts.courier(), COURIER_DEADLINE);
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(CourierAssignedToOrder assigned) {
+        deadlines.cancelAllWithinScope(COURIER_DEADLINE);
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderDelivered delivered, EventMessage<?> message) {
+        send(new CapturePayment(orderId, total), message);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderPaymentCaptured captured) {
+        // The order is delivered and paid for: nothing is left to coordinate.
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderRejected rejected, EventMessage<?> message) {
+        giveUp(message);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderCancelled cancelled, EventMessage<?> message) {
+        giveUp(message);
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
+    void paymentDeadlinePassed() {
+        commands.sendAndWait(new ExpirePaymentWait(orderId));
+    }
+
+    @DeadlineHandler(deadlineName = RESTAURANT_DEADLINE)
+    void restaurantDeadlinePassed() {
+        commands.sendAndWait(new ExpireRestaurantWait(orderId));
+    }
+
+    @DeadlineHandler(deadlineName = COURIER_DEADLINE)
+    void courierDeadlinePassed() {
+        commands.sendAndWait(new GiveUpOnCourier(orderId));
+    }
+
+    private void giveUp(EventMessage<?> cause) {
+        deadlines.cancelAllWithinScope(PAYMENT_DEADLINE);
+        deadlines.cancelAllWithinScope(RESTAURANT_DEADLINE);
+        deadlines.cancelAllWithinScope(COURIER_DEADLINE);
+        send(new VoidPayment(orderId), cause);
+        if (courierRequested) {
+            send(new CancelCourierRequest(orderId), cause);
+        }
+    }
+
+    private void send(Object integrationMessage, EventMessage<?> cause) {
+        outbox.send(orderId.toString(), integrationMessage, cause.getTimestamp(), AxonMessageContext.of(cause));
+    }
+}

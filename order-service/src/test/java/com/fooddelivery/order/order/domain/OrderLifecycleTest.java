@@ -1,0 +1,251 @@
+package com.fooddelivery.order.order.domain;
+
+import com.fooddelivery.order.order.domain.OrderCommands.AcceptOrder;
+import com.fooddelivery.order.order.domain.OrderCommands.CancelOrder;
+import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
+import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
+import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
+import com.fooddelivery.order.order.domain.OrderCommands.RejectOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Order aggregate decides every race: people in the wrong state get a conflict, late facts change nothing. */
+class OrderLifecycleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T06:30:00Z");
+    private static final UUID ORDER = UUID.fromString("9d2e6c1a-5f3b-4a7e-8c90-1b2d3e4f5a60");
+    private static final UUID CUSTOMER = UUID.fromString("6f1c1a52-4d3e-4c55-9a43-3b6e0e7f1c01");
+    private static final UUID COURIER = UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c01");
+    private static final UUID DELIVERY = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80");
+    private static final UUID OTHER = UUID.fromString("00000000-0000-0000-0000-00000000beef");
+
+    private static final OrderPlacedEvent PLACED = new OrderPlacedEvent(
+            ORDER,
+            CUSTOMER,
+            MenuFixtures.RESTAURANT,
+            "Saravana Bhavan",
+            MenuFixtures.LOCATION,
+            List.of(new OrderLine(
+                    MenuFixtures.DOSA, "Masala Dosa", 1, MenuFixtures.DOSA_PRICE, MenuFixtures.DOSA_PRICE)),
+            MenuFixtures.DOSA_PRICE,
+            PaymentMethod.UPI,
+            new DeliveryAddress("12 MG Road", "Bengaluru", 12.97, 77.59),
+            NOW);
+    private static final PaymentAuthorizedForOrder AUTHORIZED = new PaymentAuthorizedForOrder(ORDER);
+    private static final OrderAcceptedByRestaurant ACCEPTED =
+            new OrderAcceptedByRestaurant(ORDER, 20, NOW.plusSeconds(20 * 60));
+    private static final CourierAssignedToOrder COURIER_ASSIGNED = new CourierAssignedToOrder(ORDER, COURIER, DELIVERY);
+
+    private FixtureConfiguration<Order> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void an_authorized_payment_hands_the_order_to_the_restaurant() {
+        fixture.given(PLACED).when(new RecordPaymentAuthorized(ORDER)).expectEvents(AUTHORIZED);
+    }
+
+    @Test
+    void a_declined_payment_rejects_the_order() {
+        fixture.given(PLACED)
+                .when(new RecordPaymentDeclined(ORDER, "INSUFFICIENT_FUNDS"))
+                .expectEvents(new OrderRejected(ORDER, OrderEndReason.PAYMENT_DECLINED, "INSUFFICIENT_FUNDS"));
+    }
+
+    @Test
+    void no_payment_answer_in_time_rejects_a_pending_order() {
+        fixture.given(PLACED)
+                .when(new ExpirePaymentWait(ORDER))
+                .expectEvents(new OrderRejected(ORDER, OrderEndReason.PAYMENT_TIMEOUT, "No payment answer in time"));
+    }
+
+    @Test
+    void an_authorization_that_beat_the_payment_deadline_wins() {
+        fixture.given(PLACED, AUTHORIZED).when(new ExpirePaymentWait(ORDER)).expectNoEvents();
+    }
+
+    @Test
+    void an_authorization_after_the_payment_deadline_changes_nothing() {
+        fixture.given(PLACED, new OrderRejected(ORDER, OrderEndReason.PAYMENT_TIMEOUT, "late"))
+                .when(new RecordPaymentAuthorized(ORDER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_restaurant_accepts_with_a_preparation_time() {
+        fixture.given(PLACED, AUTHORIZED)
+                .when(new AcceptOrder(ORDER, MenuFixtures.RESTAURANT, 20))
+                .expectEvents(ACCEPTED);
+    }
+
+    @Test
+    void accepting_after_the_restaurant_deadline_is_a_conflict() {
+        fixture.given(PLACED, AUTHORIZED, new OrderRejected(ORDER, OrderEndReason.RESTAURANT_TIMEOUT, "late"))
+                .when(new AcceptOrder(ORDER, MenuFixtures.RESTAURANT, 20))
+                .expectException(OrderStateConflictException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void accepting_before_payment_is_authorized_is_a_conflict() {
+        fixture.given(PLACED)
+                .when(new AcceptOrder(ORDER, MenuFixtures.RESTAURANT, 20))
+                .expectException(OrderStateConflictException.class);
+    }
+
+    @Test
+    void another_restaurant_cannot_see_the_order() {
+        fixture.given(PLACED, AUTHORIZED)
+                .when(new AcceptOrder(ORDER, OTHER, 20))
+                .expectException(OrderNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_restaurant_rejects_with_a_reason() {
+        fixture.given(PLACED, AUTHORIZED)
+                .when(new RejectOrder(ORDER, MenuFixtures.RESTAURANT, "Out of dosa batter"))
+                .expectEvents(new OrderRejected(ORDER, OrderEndReason.RESTAURANT_REJECTED, "Out of dosa batter"));
+    }
+
+    @Test
+    void no_restaurant_answer_in_time_rejects_the_order() {
+        fixture.given(PLACED, AUTHORIZED)
+                .when(new ExpireRestaurantWait(ORDER))
+                .expectEvents(new OrderRejected(
+                        ORDER, OrderEndReason.RESTAURANT_TIMEOUT, "The restaurant did not answer in time"));
+    }
+
+    @Test
+    void an_acceptance_that_beat_the_restaurant_deadline_wins() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED)
+                .when(new ExpireRestaurantWait(ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_preparing_order_can_be_marked_ready_once() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED)
+                .when(new MarkReady(ORDER, MenuFixtures.RESTAURANT))
+                .expectEvents(new OrderReadyForPickup(ORDER));
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, new OrderReadyForPickup(ORDER))
+                .when(new MarkReady(ORDER, MenuFixtures.RESTAURANT))
+                .expectException(OrderStateConflictException.class);
+    }
+
+    @Test
+    void a_courier_can_be_assigned_before_or_after_the_food_is_ready_but_only_once() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED)
+                .when(new RecordCourierAssigned(ORDER, COURIER, DELIVERY))
+                .expectEvents(COURIER_ASSIGNED);
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, new OrderReadyForPickup(ORDER))
+                .when(new RecordCourierAssigned(ORDER, COURIER, DELIVERY))
+                .expectEvents(COURIER_ASSIGNED);
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED)
+                .when(new RecordCourierAssigned(ORDER, OTHER, DELIVERY))
+                .expectNoEvents();
+    }
+
+    @Test
+    void no_courier_in_time_cancels_the_order() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED)
+                .when(new GiveUpOnCourier(ORDER))
+                .expectEvents(new OrderCancelled(ORDER, OrderEndReason.NO_COURIER));
+    }
+
+    @Test
+    void a_courier_who_beat_the_courier_deadline_wins() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED)
+                .when(new GiveUpOnCourier(ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_courier_accepting_after_the_order_was_cancelled_changes_nothing() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, new OrderCancelled(ORDER, OrderEndReason.NO_COURIER))
+                .when(new RecordCourierAssigned(ORDER, COURIER, DELIVERY))
+                .expectNoEvents();
+    }
+
+    @Test
+    void pickup_delivery_and_capture_follow_each_other_once() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED)
+                .when(new RecordPickedUp(ORDER))
+                .expectEvents(new OrderPickedUp(ORDER));
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, new OrderPickedUp(ORDER))
+                .when(new RecordDelivered(ORDER))
+                .expectEvents(new OrderDelivered(ORDER));
+        fixture.given(
+                        PLACED,
+                        AUTHORIZED,
+                        ACCEPTED,
+                        COURIER_ASSIGNED,
+                        new OrderPickedUp(ORDER),
+                        new OrderDelivered(ORDER),
+                        new OrderPaymentCaptured(ORDER))
+                .when(new RecordPaymentCaptured(ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_delivery_reported_before_pickup_changes_nothing() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED)
+                .when(new RecordDelivered(ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_customer_can_cancel_while_pending_or_awaiting_the_restaurant() {
+        fixture.given(PLACED)
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectEvents(new OrderCancelled(ORDER, OrderEndReason.CUSTOMER_CANCELLED));
+        fixture.given(PLACED, AUTHORIZED)
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectEvents(new OrderCancelled(ORDER, OrderEndReason.CUSTOMER_CANCELLED));
+    }
+
+    @Test
+    void cancelling_once_the_restaurant_is_preparing_is_a_conflict() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED)
+                .when(new CancelOrder(ORDER, CUSTOMER))
+                .expectException(OrderStateConflictException.class)
+                .expectExceptionMessage("Cannot cancel an order that is PREPARING")
+                .expectNoEvents();
+    }
+
+    @Test
+    void another_customer_cannot_cancel_the_order() {
+        fixture.given(PLACED)
+                .when(new CancelOrder(ORDER, OTHER))
+                .expectException(OrderNotFoundException.class)
+                .expectNoEvents();
+    }
+}
