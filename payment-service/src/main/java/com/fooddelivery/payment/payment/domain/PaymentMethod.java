@@ -1,0 +1,7 @@
+package com.fooddelivery.payment.payment.domain;
+
+public enum PaymentMethod {
+    UPI,
+    CARD,
+    WALLET
+}

@@ -1,0 +1,20 @@
+package com.fooddelivery.payment.payment.domain;
+
+import java.util.UUID;
+
+/** What a command on a payment comes to: the answer to send, or a refusal that is logged and counted unanswered. */
+public sealed interface PaymentOutcome {
+
+    UUID orderId();
+
+    record Authorized(UUID orderId, Money amount, String authorizationId) implements PaymentOutcome {}
+
+    record Declined(UUID orderId, String code, String reason) implements PaymentOutcome {}
+
+    record Captured(UUID orderId, Money amount) implements PaymentOutcome {}
+
+    record Voided(UUID orderId) implements PaymentOutcome {}
+
+    /** The command asks for a transition the payment cannot make; {@code code} names the rule, for metrics. */
+    record Refused(UUID orderId, String code, String detail) implements PaymentOutcome {}
+}
