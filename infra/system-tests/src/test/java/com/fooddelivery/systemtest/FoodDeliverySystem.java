@@ -62,9 +62,9 @@ final class FoodDeliverySystem implements AutoCloseable {
             orderService =
                     track(ServiceProcess.startJar("order-service-" + run, jar("order-service"), orderProperties));
             paymentService = track(ServiceProcess.startJar(
-                    "payment-service-" + run, jar("payment-service"), payments.springProperties()));
+                    "payment-service-" + run, jar("payment-service"), ownGroup(payments, "payment")));
             deliveryService = track(ServiceProcess.startJar(
-                    "delivery-service-" + run, jar("delivery-service"), deliveries.springProperties()));
+                    "delivery-service-" + run, jar("delivery-service"), ownGroup(deliveries, "delivery")));
             for (ServiceProcess service : List.of(queryService, orderService, paymentService, deliveryService)) {
                 service.awaitUp(STARTUP);
             }
@@ -72,6 +72,14 @@ final class FoodDeliverySystem implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Its own consumer group, so a run neither resumes nor steals another run's or a running system's messages. */
+    private Map<String, String> ownGroup(TestDatabase database, String service) {
+        Map<String, String> properties = new HashMap<>(database.springProperties());
+        properties.put("spring.kafka.consumer.group-id", service + "-e2e-" + run);
+        properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        return properties;
     }
 
     Connection ordersDatabase() throws SQLException {

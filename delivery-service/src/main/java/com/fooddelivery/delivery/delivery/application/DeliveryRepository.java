@@ -1,0 +1,50 @@
+package com.fooddelivery.delivery.delivery.application;
+
+import com.fooddelivery.delivery.delivery.domain.AvailableCourier;
+import com.fooddelivery.delivery.delivery.domain.Delivery;
+import com.fooddelivery.delivery.delivery.domain.Offer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Deliveries and their offers, with the row locks that make two service instances safe. */
+public interface DeliveryRepository {
+
+    /** The database clock: every instance measures offer expiry and waiting time against it. */
+    Instant now();
+
+    /** @return false, storing nothing, if the order already has a delivery */
+    boolean insert(Delivery delivery, Conversation conversation);
+
+    /** Loads and locks the delivery for the rest of the transaction. */
+    Optional<Delivery> lock(UUID deliveryId);
+
+    Optional<Delivery> lockByOrder(UUID orderId);
+
+    /** Like {@link #lock}, but empty at once if another transaction holds the delivery. */
+    Optional<Delivery> tryLock(UUID deliveryId);
+
+    Conversation conversationOf(UUID deliveryId);
+
+    /**
+     * Records {@code offer} as the delivery's open offer unless its courier already holds an open offer (taken by a
+     * concurrent transaction since the courier was found available).
+     */
+    boolean reserve(UUID deliveryId, Offer offer);
+
+    /** Stores the delivery's state and its offers. */
+    void save(Delivery delivery);
+
+    /** Online couriers holding neither an open offer nor an assigned or picked-up delivery. */
+    List<AvailableCourier> availableCouriers();
+
+    /** Deliveries whose open offer has expired by the database clock, oldest first. */
+    List<UUID> withExpiredOffer(int limit);
+
+    /** Deliveries without a courier and without an open offer, oldest first. */
+    List<UUID> waiting(int limit);
+
+    /** The delivery offered to the courier right now, if the offer has not expired. */
+    Optional<Delivery> offeredTo(UUID courierId);
+}

@@ -1,0 +1,249 @@
+package com.fooddelivery.delivery.delivery.application;
+
+import com.fooddelivery.contracts.delivery.CourierAssigned;
+import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
+import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
+import com.fooddelivery.contracts.delivery.NoCourierAvailable;
+import com.fooddelivery.delivery.delivery.domain.Delivery;
+import com.fooddelivery.delivery.delivery.domain.DeliveryNotFoundException;
+import com.fooddelivery.delivery.delivery.domain.DeliveryStatus;
+import com.fooddelivery.delivery.delivery.domain.NearestCourier;
+import com.fooddelivery.delivery.delivery.domain.Offer;
+import com.fooddelivery.delivery.delivery.domain.OfferStatus;
+import com.fooddelivery.messaging.MessageContext;
+import com.fooddelivery.messaging.outbox.OutboxWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds couriers for orders and follows each delivery to the door. Every state change is stored in the same
+ * transaction as the message announcing it (outbox); the delivery row is locked for the whole change.
+ */
+@Service
+public class DeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+
+    private final DeliveryRepository deliveries;
+    private final OutboxWriter outbox;
+    private final DeliverySettings settings;
+
+    DeliveryService(DeliveryRepository deliveries, OutboxWriter outbox, DeliverySettings settings) {
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    /**
+     * Creates the order's delivery and offers it to the nearest available courier. A repeated request for the same
+     * order creates nothing and answers the delivery's current state (nothing while a courier is still sought).
+     */
+    @Transactional
+    public void request(NewDelivery request, MessageContext context) {
+        Instant now = deliveries.now();
+        Delivery delivery = Delivery.requested(
+                UUID.randomUUID(),
+                request.orderId(),
+                request.restaurantId(),
+                request.restaurantName(),
+                request.pickup(),
+                request.dropoff(),
+                now);
+        if (deliveries.insert(delivery, new Conversation(context.correlationId(), context.traceparent()))) {
+            dispatch(delivery, now, context);
+            return;
+        }
+        Delivery existing = deliveries.lockByOrder(request.orderId()).orElseThrow();
+        log.info("Repeated courier request for order {}: delivery is {}", request.orderId(), existing.status());
+        answerCurrentState(existing, now, context);
+    }
+
+    /**
+     * Stops looking for a courier, or releases the assigned one. Refused once the food is picked up: then nothing
+     * changes and nothing is answered (the order is on its way; the saga learns of it from DeliveryPickedUp).
+     */
+    @Transactional
+    public void cancel(UUID orderId, MessageContext context) {
+        Instant now = deliveries.now();
+        Optional<Delivery> found = deliveries.lockByOrder(orderId);
+        if (found.isEmpty()) {
+            // Nothing was ever requested: nobody is looking, which is what the sender wants to hear.
+            outbox.send(orderId.toString(), new CourierRequestCancelled(orderId), now, context);
+            return;
+        }
+        Delivery delivery = found.get();
+        switch (delivery.cancel(now)) {
+            case CANCELLED -> {
+                deliveries.save(delivery);
+                outbox.send(orderId.toString(), new CourierRequestCancelled(orderId), now, context);
+            }
+            case ALREADY_CANCELLED ->
+                outbox.send(orderId.toString(), new CourierRequestCancelled(orderId), now, context);
+            case REFUSED ->
+                log.warn(
+                        "Refused to cancel the courier request of order {}: delivery {} is already {}",
+                        orderId,
+                        delivery.id(),
+                        delivery.status());
+        }
+    }
+
+    /** The offer the courier holds now, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Delivery> currentOfferOf(UUID courierId) {
+        return deliveries.offeredTo(courierId);
+    }
+
+    @Transactional
+    public Delivery accept(UUID deliveryId, UUID courierId) {
+        Instant now = deliveries.now();
+        Delivery delivery = lockFor(deliveryId, courierId);
+        delivery.accept(courierId, now);
+        deliveries.save(delivery);
+        send(delivery, new CourierAssigned(delivery.orderId(), delivery.id(), courierId), now);
+        return delivery;
+    }
+
+    /** The courier says no: the delivery goes to the next-nearest courier not yet asked, or waits for one. */
+    @Transactional
+    public void decline(UUID deliveryId, UUID courierId) {
+        Instant now = deliveries.now();
+        Delivery delivery = lockFor(deliveryId, courierId);
+        delivery.decline(courierId, now);
+        dispatch(delivery, now, deliveries.conversationOf(deliveryId).newCause());
+    }
+
+    @Transactional
+    public Delivery pickUp(UUID deliveryId, UUID courierId) {
+        Instant now = deliveries.now();
+        Delivery delivery = lockFor(deliveryId, courierId);
+        delivery.pickUp(courierId);
+        deliveries.save(delivery);
+        send(delivery, new DeliveryPickedUp(delivery.orderId(), delivery.id(), courierId), now);
+        return delivery;
+    }
+
+    @Transactional
+    public Delivery deliver(UUID deliveryId, UUID courierId) {
+        Instant now = deliveries.now();
+        Delivery delivery = lockFor(deliveryId, courierId);
+        delivery.deliver(courierId);
+        deliveries.save(delivery);
+        send(delivery, new DeliveryDelivered(delivery.orderId(), delivery.id(), courierId), now);
+        return delivery;
+    }
+
+    /** Deliveries whose offer has run out, for the sweeper. */
+    @Transactional(readOnly = true)
+    public List<UUID> withExpiredOffer(int limit) {
+        return deliveries.withExpiredOffer(limit);
+    }
+
+    /** Deliveries waiting for a courier, for the sweeper. */
+    @Transactional(readOnly = true)
+    public List<UUID> waiting(int limit) {
+        return deliveries.waiting(limit);
+    }
+
+    /**
+     * Ends an expired offer and asks the next courier. A delivery held by another instance is skipped: that
+     * instance is handling it.
+     */
+    @Transactional
+    public void expireOffer(UUID deliveryId) {
+        deliveries.tryLock(deliveryId).ifPresent(delivery -> {
+            Instant now = deliveries.now();
+            if (delivery.expireOffer(now)) {
+                log.info("Offer of delivery {} expired", delivery.id());
+                dispatch(delivery, now, deliveries.conversationOf(deliveryId).newCause());
+            }
+        });
+    }
+
+    /** Offers a waiting delivery again (a courier may have come online), or gives up once it waited too long. */
+    @Transactional
+    public void retryWaiting(UUID deliveryId) {
+        deliveries
+                .tryLock(deliveryId)
+                .filter(delivery -> delivery.status() == DeliveryStatus.WAITING)
+                .ifPresent(delivery -> dispatch(
+                        delivery,
+                        deliveries.now(),
+                        deliveries.conversationOf(deliveryId).newCause()));
+    }
+
+    /** For a WAITING delivery: give up if it waited too long, else offer it to the nearest courier not yet asked. */
+    private void dispatch(Delivery delivery, Instant now, MessageContext context) {
+        if (delivery.giveUpIfWaitedLongerThan(settings.giveUpAfter(), now)) {
+            deliveries.save(delivery);
+            log.warn("No courier accepted delivery {} within {}; giving up", delivery.id(), settings.giveUpAfter());
+            outbox.send(
+                    delivery.orderId().toString(),
+                    new NoCourierAvailable(
+                            delivery.orderId(),
+                            "No courier accepted the delivery within " + settings.giveUpAfter() + " ("
+                                    + delivery.refusedBy().size() + " declined or let the offer expire)"),
+                    now,
+                    context);
+            return;
+        }
+        for (UUID courier :
+                NearestCourier.rank(delivery.pickup(), deliveries.availableCouriers(), delivery.refusedBy())) {
+            Offer offer = new Offer(
+                    UUID.randomUUID(), courier, now, now.plus(settings.offerTimeout()), OfferStatus.OPEN, null);
+            if (deliveries.reserve(delivery.id(), offer)) {
+                delivery.offerTo(offer.id(), courier, now, settings.offerTimeout());
+                log.info("Offered delivery {} to courier {}", delivery.id(), courier);
+                break;
+            }
+        }
+        deliveries.save(delivery);
+    }
+
+    private void answerCurrentState(Delivery delivery, Instant now, MessageContext context) {
+        String key = delivery.orderId().toString();
+        switch (delivery.status()) {
+            case ASSIGNED, PICKED_UP, DELIVERED ->
+                outbox.send(
+                        key,
+                        new CourierAssigned(
+                                delivery.orderId(),
+                                delivery.id(),
+                                delivery.courierId().orElseThrow()),
+                        now,
+                        context);
+            case GAVE_UP ->
+                outbox.send(
+                        key,
+                        new NoCourierAvailable(delivery.orderId(), "No courier accepted the delivery in time"),
+                        now,
+                        context);
+            case CANCELLED -> outbox.send(key, new CourierRequestCancelled(delivery.orderId()), now, context);
+            case WAITING, OFFERED -> {
+                // Still looking: the answer follows when a courier accepts or the search is given up.
+            }
+        }
+    }
+
+    private Delivery lockFor(UUID deliveryId, UUID courierId) {
+        return deliveries
+                .lock(deliveryId)
+                .filter(delivery -> delivery.concerns(courierId))
+                .orElseThrow(() -> new DeliveryNotFoundException(deliveryId));
+    }
+
+    private void send(Delivery delivery, Object message, Instant now) {
+        outbox.send(
+                delivery.orderId().toString(),
+                message,
+                now,
+                deliveries.conversationOf(delivery.id()).newCause());
+    }
+}

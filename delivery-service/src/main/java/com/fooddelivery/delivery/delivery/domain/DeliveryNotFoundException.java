@@ -1,0 +1,11 @@
+package com.fooddelivery.delivery.delivery.domain;
+
+import java.util.UUID;
+
+/** No such delivery, or not one of this courier's: a courier cannot tell another's delivery from a missing one. */
+public class DeliveryNotFoundException extends RuntimeException {
+
+    public DeliveryNotFoundException(UUID deliveryId) {
+        super("No delivery " + deliveryId + " offered or assigned to you");
+    }
+}

@@ -1,0 +1,15 @@
+package com.fooddelivery.delivery.delivery.domain;
+
+/**
+ * WAITING (no open offer: looking, or nobody left to ask) → OFFERED → ASSIGNED → PICKED_UP → DELIVERED. A declined
+ * or expired offer goes back to WAITING. CANCELLED on request before pickup; GAVE_UP when nobody accepted in time.
+ */
+public enum DeliveryStatus {
+    WAITING,
+    OFFERED,
+    ASSIGNED,
+    PICKED_UP,
+    DELIVERED,
+    CANCELLED,
+    GAVE_UP
+}

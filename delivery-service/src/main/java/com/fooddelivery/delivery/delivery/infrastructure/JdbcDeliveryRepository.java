@@ -1,0 +1,222 @@
+package com.fooddelivery.delivery.delivery.infrastructure;
+
+import com.fooddelivery.delivery.delivery.application.Conversation;
+import com.fooddelivery.delivery.delivery.application.DeliveryRepository;
+import com.fooddelivery.delivery.delivery.domain.Address;
+import com.fooddelivery.delivery.delivery.domain.AvailableCourier;
+import com.fooddelivery.delivery.delivery.domain.Delivery;
+import com.fooddelivery.delivery.delivery.domain.DeliveryStatus;
+import com.fooddelivery.delivery.delivery.domain.GeoPoint;
+import com.fooddelivery.delivery.delivery.domain.Offer;
+import com.fooddelivery.delivery.delivery.domain.OfferStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Deliveries in PostgreSQL with plain SQL. Callers run inside a transaction; locks last until it ends. */
+@Repository
+class JdbcDeliveryRepository implements DeliveryRepository {
+
+    private static final String SELECT_DELIVERY = """
+            select id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon, dropoff_line1, dropoff_city,
+                   dropoff_lat, dropoff_lon, status, courier_id, requested_at
+            from delivery""";
+
+    private final JdbcClient jdbc;
+
+    JdbcDeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Instant now() {
+        return jdbc.sql("select now()").query((rs, row) -> instant(rs, 1)).single();
+    }
+
+    @Override
+    public boolean insert(Delivery delivery, Conversation conversation) {
+        return jdbc.sql("""
+                        insert into delivery (id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon,
+                            dropoff_line1, dropoff_city, dropoff_lat, dropoff_lon, status, courier_id, requested_at,
+                            correlation_id, traceparent)
+                        values (:id, :orderId, :restaurantId, :restaurantName, :pickupLat, :pickupLon,
+                            :line1, :city, :dropoffLat, :dropoffLon, :status, null, :requestedAt,
+                            :correlationId, :traceparent)
+                        on conflict (order_id) do nothing""")
+                        .param("id", delivery.id())
+                        .param("orderId", delivery.orderId())
+                        .param("restaurantId", delivery.restaurantId())
+                        .param("restaurantName", delivery.restaurantName())
+                        .param("pickupLat", delivery.pickup().lat())
+                        .param("pickupLon", delivery.pickup().lon())
+                        .param("line1", delivery.dropoff().line1())
+                        .param("city", delivery.dropoff().city())
+                        .param("dropoffLat", delivery.dropoff().location().lat())
+                        .param("dropoffLon", delivery.dropoff().location().lon())
+                        .param("status", delivery.status().name())
+                        .param("requestedAt", timestamp(delivery.requestedAt()))
+                        .param("correlationId", conversation.correlationId())
+                        .param("traceparent", conversation.traceparent())
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public Optional<Delivery> lock(UUID deliveryId) {
+        return load(SELECT_DELIVERY + " where id = ? for update", deliveryId);
+    }
+
+    @Override
+    public Optional<Delivery> lockByOrder(UUID orderId) {
+        return load(SELECT_DELIVERY + " where order_id = ? for update", orderId);
+    }
+
+    @Override
+    public Optional<Delivery> tryLock(UUID deliveryId) {
+        return load(SELECT_DELIVERY + " where id = ? for update skip locked", deliveryId);
+    }
+
+    @Override
+    public Conversation conversationOf(UUID deliveryId) {
+        return jdbc.sql("select correlation_id, traceparent from delivery where id = ?")
+                .param(deliveryId)
+                .query((rs, row) ->
+                        new Conversation(rs.getObject("correlation_id", UUID.class), rs.getString("traceparent")))
+                .single();
+    }
+
+    @Override
+    public boolean reserve(UUID deliveryId, Offer offer) {
+        // No conflict target: the partial unique index "one open offer per courier" turns a lost race into 0 rows.
+        return jdbc.sql("""
+                        insert into offer (id, delivery_id, courier_id, status, offered_at, expires_at)
+                        values (?, ?, ?, 'OPEN', ?, ?)
+                        on conflict do nothing""")
+                        .params(
+                                offer.id(),
+                                deliveryId,
+                                offer.courierId(),
+                                timestamp(offer.offeredAt()),
+                                timestamp(offer.expiresAt()))
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public void save(Delivery delivery) {
+        jdbc.sql("update delivery set status = ?, courier_id = ?, updated_at = now() where id = ?")
+                .params(delivery.status().name(), delivery.courierId().orElse(null), delivery.id())
+                .update();
+        for (Offer offer : delivery.offers()) {
+            jdbc.sql("""
+                            insert into offer (id, delivery_id, courier_id, status, offered_at, expires_at, closed_at)
+                            values (?, ?, ?, ?, ?, ?, ?)
+                            on conflict (id) do update set status = excluded.status, closed_at = excluded.closed_at
+                            where offer.status is distinct from excluded.status""")
+                    .params(
+                            offer.id(),
+                            delivery.id(),
+                            offer.courierId(),
+                            offer.status().name(),
+                            timestamp(offer.offeredAt()),
+                            timestamp(offer.expiresAt()),
+                            offer.closedAt() == null ? null : timestamp(offer.closedAt()))
+                    .update();
+        }
+    }
+
+    @Override
+    public List<AvailableCourier> availableCouriers() {
+        return jdbc.sql("""
+                        select c.id, c.lat, c.lon from courier c
+                        where c.online
+                          and not exists (select 1 from offer o where o.courier_id = c.id and o.status = 'OPEN')
+                          and not exists (select 1 from delivery d
+                                          where d.courier_id = c.id and d.status in ('ASSIGNED', 'PICKED_UP'))""")
+                .query((rs, row) -> new AvailableCourier(
+                        rs.getObject("id", UUID.class), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon"))))
+                .list();
+    }
+
+    @Override
+    public List<UUID> withExpiredOffer(int limit) {
+        return jdbc.sql("""
+                        select delivery_id from offer
+                        where status = 'OPEN' and expires_at <= now()
+                        order by expires_at limit ?""")
+                .param(limit)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    @Override
+    public List<UUID> waiting(int limit) {
+        return jdbc.sql("select id from delivery where status = 'WAITING' order by requested_at limit ?")
+                .param(limit)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    @Override
+    public Optional<Delivery> offeredTo(UUID courierId) {
+        return jdbc.sql("select delivery_id from offer where courier_id = ? and status = 'OPEN' and expires_at > now()")
+                .param(courierId)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .optional()
+                .flatMap(id -> load(SELECT_DELIVERY + " where id = ?", id));
+    }
+
+    private Optional<Delivery> load(String sql, UUID id) {
+        return jdbc.sql(sql).param(id).query(this::delivery).optional();
+    }
+
+    private Delivery delivery(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<Offer> offers = jdbc.sql("""
+                        select id, courier_id, status, offered_at, expires_at, closed_at
+                        from offer where delivery_id = ? order by offered_at, id""")
+                .param(id)
+                .query((o, n) -> new Offer(
+                        o.getObject("id", UUID.class),
+                        o.getObject("courier_id", UUID.class),
+                        instant(o, "offered_at"),
+                        instant(o, "expires_at"),
+                        OfferStatus.valueOf(o.getString("status")),
+                        instant(o, "closed_at")))
+                .list();
+        return new Delivery(
+                id,
+                rs.getObject("order_id", UUID.class),
+                rs.getObject("restaurant_id", UUID.class),
+                rs.getString("restaurant_name"),
+                new GeoPoint(rs.getDouble("pickup_lat"), rs.getDouble("pickup_lon")),
+                new Address(
+                        rs.getString("dropoff_line1"),
+                        rs.getString("dropoff_city"),
+                        new GeoPoint(rs.getDouble("dropoff_lat"), rs.getDouble("dropoff_lon"))),
+                instant(rs, "requested_at"),
+                DeliveryStatus.valueOf(rs.getString("status")),
+                rs.getObject("courier_id", UUID.class),
+                offers);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

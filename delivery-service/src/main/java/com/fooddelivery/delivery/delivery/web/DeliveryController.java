@@ -1,0 +1,91 @@
+package com.fooddelivery.delivery.delivery.web;
+
+import com.fooddelivery.delivery.delivery.application.DeliveryService;
+import com.fooddelivery.delivery.delivery.domain.Delivery;
+import com.fooddelivery.delivery.delivery.domain.GeoPoint;
+import com.fooddelivery.delivery.delivery.domain.Offer;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The courier app's side of a delivery: see the current offer, answer it, pick up, deliver. */
+@RestController
+class DeliveryController {
+
+    /**
+     * Until authentication exists (a JWT with a courierId claim), the calling courier names themself with this
+     * header. It is trusted as is: anyone can act as any courier until then.
+     */
+    static final String COURIER_HEADER = "X-Courier-Id";
+
+    private final DeliveryService deliveries;
+
+    DeliveryController(DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    record Point(double lat, double lon) {
+        static Point of(GeoPoint point) {
+            return new Point(point.lat(), point.lon());
+        }
+    }
+
+    record Dropoff(String line1, String city, double lat, double lon) {}
+
+    record OfferView(
+            UUID deliveryId, UUID orderId, String restaurantName, Point pickup, Dropoff dropoff, Instant expiresAt) {}
+
+    record DeliveryView(UUID deliveryId, UUID orderId, String status, UUID courierId) {
+        static DeliveryView of(Delivery delivery) {
+            return new DeliveryView(
+                    delivery.id(),
+                    delivery.orderId(),
+                    delivery.status().name(),
+                    delivery.courierId().orElse(null));
+        }
+    }
+
+    @GetMapping("/couriers/me/offer")
+    OfferView currentOffer(@RequestHeader(COURIER_HEADER) UUID courierId) {
+        Delivery delivery = deliveries.currentOfferOf(courierId).orElseThrow(() -> new NoOfferException(courierId));
+        Offer offer = delivery.openOffer().orElseThrow(() -> new NoOfferException(courierId));
+        return new OfferView(
+                delivery.id(),
+                delivery.orderId(),
+                delivery.restaurantName(),
+                Point.of(delivery.pickup()),
+                new Dropoff(
+                        delivery.dropoff().line1(),
+                        delivery.dropoff().city(),
+                        delivery.dropoff().location().lat(),
+                        delivery.dropoff().location().lon()),
+                offer.expiresAt());
+    }
+
+    @PostMapping("/deliveries/{id}/accept")
+    DeliveryView accept(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+        return DeliveryView.of(deliveries.accept(id, courierId));
+    }
+
+    /** 204: once declined, the delivery is no longer the courier's to see. */
+    @PostMapping("/deliveries/{id}/decline")
+    ResponseEntity<Void> decline(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+        deliveries.decline(id, courierId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/deliveries/{id}/pickup")
+    DeliveryView pickUp(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+        return DeliveryView.of(deliveries.pickUp(id, courierId));
+    }
+
+    @PostMapping("/deliveries/{id}/deliver")
+    DeliveryView deliver(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+        return DeliveryView.of(deliveries.deliver(id, courierId));
+    }
+}

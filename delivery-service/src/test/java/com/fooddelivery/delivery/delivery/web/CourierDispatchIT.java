@@ -1,0 +1,433 @@
+package com.fooddelivery.delivery.delivery.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fooddelivery.contracts.MessageCatalog;
+import com.fooddelivery.contracts.MessageHeaders;
+import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.contracts.common.DeliveryAddress;
+import com.fooddelivery.contracts.common.GeoPoint;
+import com.fooddelivery.contracts.delivery.CancelCourierRequest;
+import com.fooddelivery.contracts.delivery.RequestCourier;
+import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Courier dispatch on real PostgreSQL and Kafka: RequestCourier on {@code deliveries.commands} → offers to the
+ * nearest courier over HTTP → CourierAssigned, DeliveryPickedUp, DeliveryDelivered on {@code deliveries.events}.
+ */
+@ServiceIntegrationTest
+@TestPropertySource(
+        properties = {
+            "delivery.offer-timeout=3s",
+            "delivery.sweep-interval=200ms",
+            // A group of its own, reading only what is published after it joined: the shared topic holds other
+            // runs' and other engineers' commands, which would otherwise be offered to this test's couriers.
+            "spring.kafka.consumer.group-id=delivery-it-${random.uuid}",
+            "spring.kafka.consumer.auto-offset-reset=latest"
+        })
+class CourierDispatchIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** MG Road, Bengaluru. */
+    private static final GeoPoint RESTAURANT = new GeoPoint(12.9750, 77.6060);
+
+    private static final List<ConsumerRecord<String, String>> EVENTS = new CopyOnWriteArrayList<>();
+    private static KafkaConsumer<String, String> eventConsumer;
+    private static KafkaProducer<String, String> producer;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @BeforeAll
+    static void connectToKafka() {
+        String bootstrap = Infrastructure.get().kafkaBootstrapServers();
+        producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"), new StringSerializer(), new StringSerializer());
+        eventConsumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
+        List<TopicPartition> partitions = eventConsumer.partitionsFor(Topics.DELIVERIES_EVENTS).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        eventConsumer.assign(partitions);
+        eventConsumer.seekToEnd(partitions);
+        partitions.forEach(eventConsumer::position); // resolve the end now, before anything is published
+    }
+
+    @AfterAll
+    static void disconnect() {
+        eventConsumer.close();
+        producer.close();
+    }
+
+    @BeforeEach
+    void onlyThisTestsCouriersAndDeliveries() {
+        // Each test starts from nobody online and nothing being offered, so earlier tests' leftovers are not
+        // offered to this test's couriers.
+        jdbc.update("update courier set online = false");
+        jdbc.update("update offer set status = 'WITHDRAWN' where status = 'OPEN'");
+        jdbc.update("update delivery set status = 'CANCELLED' where status in ('WAITING', 'OFFERED')");
+        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(container -> container.getAssignedPartitions() != null
+                        && !container.getAssignedPartitions().isEmpty()));
+    }
+
+    @Test
+    void offers_the_nearer_courier_first_the_other_on_decline_and_follows_the_accepted_delivery_to_the_door()
+            throws Exception {
+        UUID near = goOnline(1.0);
+        UUID far = goOnline(4.0);
+        UUID orderId = UUID.randomUUID();
+        Sent request = requestCourier(orderId);
+
+        JsonNode offer = awaitOffer(near);
+        String deliveryId = offer.get("deliveryId").asString();
+        assertThat(offer.get("orderId").asString()).isEqualTo(orderId.toString());
+        assertThat(offer.get("restaurantName").asString()).isEqualTo("Saravana Bhavan");
+        assertThat(offer.at("/pickup/lat").asDouble()).isEqualTo(RESTAURANT.lat());
+        assertThat(offer.at("/dropoff/line1").asString()).isEqualTo("12 Residency Road");
+        assertThat(Instant.parse(offer.get("expiresAt").asString()))
+                .isAfter(Instant.now().minusSeconds(60));
+        assertThat(get("/couriers/me/offer", far).statusCode()).isEqualTo(404);
+
+        assertThat(post("/deliveries/" + deliveryId + "/decline", near).statusCode())
+                .isEqualTo(204);
+        assertThat(awaitOffer(far).get("deliveryId").asString()).isEqualTo(deliveryId);
+        assertThat(get("/couriers/me/offer", near).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> accepted = post("/deliveries/" + deliveryId + "/accept", far);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(accepted.body()).get("status").asString()).isEqualTo("ASSIGNED");
+        ConsumerRecord<String, String> assigned = awaitEvent(orderId, "CourierAssigned");
+        assertThat(JSON.readTree(assigned.value()).get("courierId").asString()).isEqualTo(far.toString());
+        assertThat(JSON.readTree(assigned.value()).get("deliveryId").asString()).isEqualTo(deliveryId);
+        assertThat(header(assigned, MessageHeaders.CORRELATION_ID))
+                .isEqualTo(request.correlationId().toString());
+        assertThat(header(assigned, MessageHeaders.MESSAGE_ID)).isNotBlank();
+        assertThat(header(assigned, MessageHeaders.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(header(assigned, MessageHeaders.TRACEPARENT))
+                .startsWith(request.traceparent().substring(0, 35));
+        assertThat(header(assigned, MessageHeaders.OCCURRED_AT)).isNotBlank();
+
+        assertThat(post("/deliveries/" + deliveryId + "/accept", near).statusCode())
+                .as("another courier's delivery")
+                .isEqualTo(404);
+        HttpResponse<String> deliverTooEarly = post("/deliveries/" + deliveryId + "/deliver", far);
+        assertThat(deliverTooEarly.statusCode()).isEqualTo(409);
+        assertThat(deliverTooEarly.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(deliverTooEarly.body()).get("currentState").asString())
+                .isEqualTo("ASSIGNED");
+        assertThat(JSON.readTree(deliverTooEarly.body()).get("detail").asString())
+                .contains("ASSIGNED");
+
+        assertThat(post("/deliveries/" + deliveryId + "/pickup", far).statusCode())
+                .isEqualTo(200);
+        assertThat(JSON.readTree(awaitEvent(orderId, "DeliveryPickedUp").value())
+                        .get("courierId")
+                        .asString())
+                .isEqualTo(far.toString());
+
+        assertThat(post("/deliveries/" + deliveryId + "/deliver", far).statusCode())
+                .isEqualTo(200);
+        assertThat(JSON.readTree(awaitEvent(orderId, "DeliveryDelivered").value())
+                        .get("deliveryId")
+                        .asString())
+                .isEqualTo(deliveryId);
+        assertThat(post("/deliveries/" + deliveryId + "/pickup", far).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void an_offer_left_to_expire_moves_on_to_the_next_nearest_courier() throws Exception {
+        UUID near = goOnline(0.5);
+        UUID far = goOnline(2.0);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(near).get("deliveryId").asString();
+
+        // The test's offer timeout is 3 s.
+        JsonNode moved = awaitOffer(far);
+
+        assertThat(moved.get("deliveryId").asString()).isEqualTo(deliveryId);
+        assertThat(get("/couriers/me/offer", near).statusCode()).isEqualTo(404);
+        assertThat(post("/deliveries/" + deliveryId + "/accept", near).statusCode())
+                .isEqualTo(404);
+        assertThat(jdbc.queryForObject(
+                        "select status from offer where courier_id = ? and delivery_id = ?::uuid",
+                        String.class,
+                        near,
+                        deliveryId))
+                .isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void a_request_with_nobody_online_waits_and_is_offered_to_the_first_courier_who_comes_online() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        await().atMost(WAIT).until(() -> deliveryStatus(orderId).isPresent());
+        Thread.sleep(500); // a few sweeps find nobody
+        assertThat(deliveryStatus(orderId)).hasValue("WAITING");
+
+        UUID latecomer = goOnline(3.0);
+
+        assertThat(awaitOffer(latecomer).get("orderId").asString()).isEqualTo(orderId.toString());
+    }
+
+    @Test
+    void cancelling_withdraws_the_offer_and_answers_courier_request_cancelled() throws Exception {
+        UUID courier = goOnline(1.0);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+
+        send(orderId, new CancelCourierRequest(orderId), UUID.randomUUID());
+
+        awaitEvent(orderId, "CourierRequestCancelled");
+        assertThat(deliveryStatus(orderId)).hasValue("CANCELLED");
+        assertThat(get("/couriers/me/offer", courier).statusCode()).isEqualTo(404);
+        assertThat(post("/deliveries/" + deliveryId + "/accept", courier).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void cancelling_after_pickup_is_refused_changes_nothing_and_answers_nothing() throws Exception {
+        UUID courier = goOnline(1.0);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        post("/deliveries/" + deliveryId + "/accept", courier);
+        post("/deliveries/" + deliveryId + "/pickup", courier);
+
+        UUID cancel = send(orderId, new CancelCourierRequest(orderId), UUID.randomUUID())
+                .messageId();
+
+        await().atMost(WAIT).until(() -> processed(cancel));
+        assertThat(deliveryStatus(orderId)).hasValue("PICKED_UP");
+        awaitEvent(orderId, "DeliveryPickedUp");
+        assertThat(eventsOf(orderId)).extracting(this::type).doesNotContain("CourierRequestCancelled");
+    }
+
+    @Test
+    void the_same_request_courier_message_twice_creates_one_delivery() throws Exception {
+        UUID courier = goOnline(1.0);
+        UUID orderId = UUID.randomUUID();
+        Sent first = requestCourier(orderId);
+
+        UUID duplicate = send(orderId, first.message(), first.correlationId(), first.messageId(), first.traceparent())
+                .messageId();
+        UUID retry = send(orderId, first.message(), first.correlationId()).messageId();
+
+        await().atMost(WAIT).until(() -> processed(duplicate) && processed(retry));
+        assertThat(duplicate).isEqualTo(first.messageId());
+        assertThat(jdbc.queryForObject("select count(*) from delivery where order_id = ?", Integer.class, orderId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from offer o join delivery d on d.id = o.delivery_id where d.order_id = ?",
+                        Integer.class,
+                        orderId))
+                .isEqualTo(1);
+        assertThat(awaitOffer(courier).get("orderId").asString()).isEqualTo(orderId.toString());
+    }
+
+    @Test
+    void an_availability_report_off_the_globe_is_a_400_problem_naming_the_field() throws Exception {
+        HttpResponse<String> response =
+                put("/couriers/me/availability", UUID.randomUUID(), "{\"online\":true,\"lat\":91,\"lon\":77.6}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString())
+                .isEqualTo("lat");
+    }
+
+    @Test
+    void a_location_report_from_a_courier_never_seen_is_a_404_problem() throws Exception {
+        HttpResponse<String> response = put("/couriers/me/location", UUID.randomUUID(), "{\"lat\":12.9,\"lon\":77.6}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void a_call_without_a_courier_id_is_a_400_problem() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/couriers/me/offer"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    // --- couriers over HTTP
+
+    /** A new courier online {@code km} north of the restaurant; its location is then updated to the same spot. */
+    private UUID goOnline(double km) throws Exception {
+        UUID courier = UUID.randomUUID();
+        double lat = RESTAURANT.lat() + km / 111.195;
+        HttpResponse<String> online = put(
+                "/couriers/me/availability",
+                courier,
+                "{\"online\":true,\"lat\":%s,\"lon\":%s}".formatted(lat, RESTAURANT.lon()));
+        assertThat(online.statusCode()).isEqualTo(200);
+        HttpResponse<String> moved =
+                put("/couriers/me/location", courier, "{\"lat\":%s,\"lon\":%s}".formatted(lat, RESTAURANT.lon()));
+        assertThat(moved.statusCode()).isEqualTo(200);
+        return courier;
+    }
+
+    private JsonNode awaitOffer(UUID courier) throws Exception {
+        HttpResponse<String>[] last = new HttpResponse[1];
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = get("/couriers/me/offer", courier);
+            return last[0].statusCode() == 200;
+        });
+        return JSON.readTree(last[0].body());
+    }
+
+    private HttpResponse<String> get(String path, UUID courier) throws Exception {
+        return HTTP.send(request(path, courier).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, UUID courier) throws Exception {
+        return HTTP.send(
+                request(path, courier).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, UUID courier, String json) throws Exception {
+        return HTTP.send(
+                request(path, courier)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, UUID courier) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("X-Courier-Id", courier.toString());
+    }
+
+    // --- messages over Kafka
+
+    private record Sent(UUID messageId, UUID correlationId, String traceparent, Object message) {}
+
+    private Sent requestCourier(UUID orderId) throws Exception {
+        RequestCourier request = new RequestCourier(
+                orderId,
+                UUID.randomUUID(),
+                "Saravana Bhavan",
+                RESTAURANT,
+                new DeliveryAddress("12 Residency Road", "Bengaluru", 12.9680, 77.6000));
+        return send(orderId, request, UUID.randomUUID());
+    }
+
+    private Sent send(UUID orderId, Object message, UUID correlationId) throws Exception {
+        return send(
+                orderId,
+                message,
+                correlationId,
+                UUID.randomUUID(),
+                "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
+    }
+
+    /** Publishes as the order-service saga would: keyed by orderId, with every header of MessageHeaders. */
+    private Sent send(UUID orderId, Object message, UUID correlationId, UUID messageId, String traceparent)
+            throws Exception {
+        MessageCatalog.Entry entry = MessageCatalog.of(message.getClass());
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(entry.topic(), orderId.toString(), JSON.writeValueAsString(message));
+        Map.of(
+                        MessageHeaders.MESSAGE_ID, messageId.toString(),
+                        MessageHeaders.TYPE, entry.type(),
+                        MessageHeaders.SCHEMA_VERSION, Integer.toString(entry.schemaVersion()),
+                        MessageHeaders.CORRELATION_ID, correlationId.toString(),
+                        MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.TRACEPARENT, traceparent,
+                        MessageHeaders.OCCURRED_AT, Instant.now().toString())
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+        return new Sent(messageId, correlationId, traceparent, message);
+    }
+
+    private ConsumerRecord<String, String> awaitEvent(UUID orderId, String type) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> eventsOf(orderId).stream().anyMatch(event -> type.equals(type(event))));
+        return eventsOf(orderId).stream()
+                .filter(event -> type.equals(type(event)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** This test's events only: the topic is shared with every other run and service. */
+    private static synchronized List<ConsumerRecord<String, String>> eventsOf(UUID orderId) {
+        eventConsumer.poll(Duration.ofMillis(200)).forEach(EVENTS::add);
+        return EVENTS.stream()
+                .filter(event -> orderId.toString().equals(event.key()))
+                .toList();
+    }
+
+    private String type(ConsumerRecord<String, String> record) {
+        return header(record, MessageHeaders.TYPE);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private boolean processed(UUID messageId) {
+        return jdbc.queryForObject("select count(*) from inbox where message_id = ?", Integer.class, messageId) == 1;
+    }
+
+    private Optional<String> deliveryStatus(UUID orderId) {
+        return jdbc.queryForList("select status from delivery where order_id = ?", String.class, orderId).stream()
+                .findFirst();
+    }
+}
