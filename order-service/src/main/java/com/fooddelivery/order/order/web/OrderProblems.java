@@ -1,15 +1,18 @@
 package com.fooddelivery.order.order.web;
 
 import com.fooddelivery.order.order.domain.OrderNotAcceptedException;
+import com.fooddelivery.order.order.domain.OrderNotFoundException;
+import com.fooddelivery.order.order.domain.OrderStateConflictException;
 import com.fooddelivery.web.Problems;
 import java.util.Locale;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A well-formed order that breaks a business rule: 422, with a problem type per rule. */
+/** Business-rule problems of orders: 422 per broken rule, 409 from the wrong state, 404 for a foreign order. */
 @RestControllerAdvice
 @Order(0) // before the shared catch-all (ProblemResponses)
 class OrderProblems {
@@ -21,5 +24,19 @@ class OrderProblems {
                 e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 "Order not accepted",
                 e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail wrongState(OrderStateConflictException e) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT, "order-state-conflict", "Not possible in the order's status", e.getMessage());
+        problem.setProperty("currentStatus", e.status().name());
+        return problem;
+    }
+
+    /** Another restaurant's or customer's order is answered like a missing one: existence is never revealed. */
+    @ExceptionHandler({OrderNotFoundException.class, AggregateNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "No such order", "No such order");
     }
 }

@@ -1,0 +1,116 @@
+package com.fooddelivery.order.order.messaging;
+
+import com.fooddelivery.contracts.MessageCatalog;
+import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.contracts.delivery.CourierAssigned;
+import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
+import com.fooddelivery.contracts.delivery.NoCourierAvailable;
+import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.contracts.payment.PaymentCaptured;
+import com.fooddelivery.contracts.payment.PaymentDeclined;
+import com.fooddelivery.messaging.inbox.IdempotentInbox;
+import com.fooddelivery.messaging.inbox.IncomingMessage;
+import com.fooddelivery.messaging.inbox.MalformedMessageException;
+import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
+import com.fooddelivery.order.shared.axon.AxonConfiguration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns payment-service's and delivery-service's replies into commands on the Order aggregate, once per message
+ * (idempotent inbox, in the transaction of the command, its events, the saga's reaction and its outbox messages).
+ * The aggregate decides what a reply means in the order's current state; the saga reacts to what it decided.
+ */
+@Component
+class ServiceReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceReplies.class);
+
+    private final IdempotentInbox inbox;
+    private final CommandGateway commands;
+    private final JsonMapper json;
+
+    ServiceReplies(IdempotentInbox inbox, CommandGateway commands, JsonMapper json) {
+        this.inbox = inbox;
+        this.commands = commands;
+        this.json = json;
+    }
+
+    @KafkaListener(
+            topics = {Topics.PAYMENTS_EVENTS, Topics.DELIVERIES_EVENTS},
+            groupId = "${order.replies.group-id:${spring.application.name}}")
+    void on(ConsumerRecord<String, String> record) {
+        IncomingMessage incoming = IncomingMessage.from(record);
+        Object command = commandFor(read(record, incoming));
+        if (command == null) {
+            return; // a confirmation (PaymentVoided, CourierRequestCancelled) the order does not wait for
+        }
+        inbox.receive(incoming, message -> {
+            try {
+                commands.sendAndWait(commandMessage(command, message));
+            } catch (AggregateNotFoundException unknownOrder) {
+                log.warn("{} {} names an order this service does not know", message.type(), message.messageId());
+            }
+        });
+    }
+
+    private static Object commandFor(Object reply) {
+        return switch (reply) {
+            case PaymentAuthorized authorized -> new RecordPaymentAuthorized(authorized.orderId());
+            case PaymentDeclined declined -> new RecordPaymentDeclined(declined.orderId(), declined.declineCode());
+            case PaymentCaptured captured -> new RecordPaymentCaptured(captured.orderId());
+            case CourierAssigned assigned ->
+                new RecordCourierAssigned(assigned.orderId(), assigned.courierId(), assigned.deliveryId());
+            case DeliveryPickedUp pickedUp -> new RecordPickedUp(pickedUp.orderId());
+            case DeliveryDelivered delivered -> new RecordDelivered(delivered.orderId());
+            case NoCourierAvailable none -> new GiveUpOnCourier(none.orderId());
+            default -> null;
+        };
+    }
+
+    private Object read(ConsumerRecord<String, String> record, IncomingMessage incoming) {
+        Class<?> type = MessageCatalog.byType(incoming.type())
+                .orElseThrow(() -> new MalformedMessageException(record, "unknown type " + incoming.type()))
+                .javaType();
+        try {
+            return json.readValue(incoming.payload(), type);
+        } catch (JacksonException e) {
+            throw new MalformedMessageException(
+                    record, "unreadable " + incoming.type() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * The command carries the conversation on: its id is the reply's message id (so events it causes name the reply
+     * as their cause) and its trace is the reply's.
+     */
+    private static GenericCommandMessage<?> commandMessage(Object command, IncomingMessage reply) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put("traceId", reply.correlationId().toString());
+        if (reply.traceparent() != null) {
+            metaData.put(AxonConfiguration.TRACEPARENT, reply.traceparent());
+        }
+        return new GenericCommandMessage<>(
+                new GenericMessage<>(reply.messageId().toString(), command, MetaData.from(metaData)),
+                command.getClass().getName());
+    }
+}

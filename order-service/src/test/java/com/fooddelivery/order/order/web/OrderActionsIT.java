@@ -1,0 +1,205 @@
+package com.fooddelivery.order.order.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fooddelivery.contracts.MessageHeaders;
+import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.contracts.common.Money;
+import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A payment reply from Kafka moves the order to the restaurant; the restaurant and the customer act over HTTP, only
+ * from the right state, and the saga reacts through the outbox.
+ */
+@ServiceIntegrationTest
+class OrderActionsIT {
+
+    private static final String RESTAURANT = "0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10";
+    private static final String OTHER_RESTAURANT = "1c8d5a9f-3e24-4b6f-9a72-7d0e3b2f6c21";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void ownReplyConsumer(DynamicPropertyRegistry registry) {
+        registry.add("order.replies.group-id", () -> "order-actions-it-" + UUID.randomUUID());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void the_restaurant_accepts_an_authorized_order_once_and_the_saga_requests_a_courier() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String orderId = placeOrder(customer);
+        replyPaymentAuthorized(orderId);
+        awaitLastEvent(orderId, "PaymentAuthorizedForOrder");
+
+        assertThat(post(
+                                "/restaurants/" + OTHER_RESTAURANT + "/orders/" + orderId + "/accept",
+                                "{\"prepTimeMinutes\":20}",
+                                null)
+                        .statusCode())
+                .as("another restaurant's order")
+                .isEqualTo(404);
+        HttpResponse<String> invalid =
+                post("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":0}", null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).at("/errors/0/field").asString())
+                .isEqualTo("prepTimeMinutes");
+
+        HttpResponse<String> accepted =
+                post("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":20}", null);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(accepted.body()).get("status").asString()).isEqualTo("PREPARING");
+
+        HttpResponse<String> again =
+                post("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":20}", null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        JsonNode conflict = JSON.readTree(again.body());
+        assertThat(conflict.get("currentStatus").asString()).isEqualTo("PREPARING");
+        assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        assertThat(post("/orders/" + orderId + "/cancel", "", customer).statusCode())
+                .as("cancelling once the restaurant prepares")
+                .isEqualTo(409);
+        assertThat(typesSentTo(Topics.DELIVERIES_COMMANDS, orderId, 1)).containsExactly("RequestCourier");
+    }
+
+    @Test
+    void the_customer_cancels_a_pending_order_and_the_saga_voids_the_payment() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String orderId = placeOrder(customer);
+
+        assertThat(post("/orders/" + orderId + "/cancel", "", UUID.randomUUID()).statusCode())
+                .as("another customer's order")
+                .isEqualTo(404);
+        HttpResponse<String> cancelled = post("/orders/" + orderId + "/cancel", "", customer);
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(typesSentTo(Topics.PAYMENTS_COMMANDS, orderId, 2))
+                .containsExactly("AuthorizePayment", "VoidPayment");
+    }
+
+    @Test
+    void an_unknown_order_is_a_404_problem() throws Exception {
+        HttpResponse<String> response =
+                post("/restaurants/" + RESTAURANT + "/orders/" + UUID.randomUUID() + "/ready", "", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private String placeOrder(UUID customer) throws Exception {
+        String body = JSON.writeValueAsString(Map.of(
+                "restaurantId",
+                RESTAURANT,
+                "items",
+                List.of(Map.of("itemId", "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21", "quantity", 1)),
+                "paymentMethod",
+                "UPI",
+                "deliveryAddress",
+                Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
+        HttpResponse<String> response = post("/orders", body, customer);
+        assertThat(response.statusCode()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("orderId").asString();
+    }
+
+    /** What payment-service answers when the provider authorizes. */
+    private static void replyPaymentAuthorized(String orderId) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(
+                    Topics.PAYMENTS_EVENTS,
+                    orderId,
+                    JSON.writeValueAsString(
+                            new PaymentAuthorized(UUID.fromString(orderId), new Money(12000, "INR"), "sim_auth_1")));
+            Map.of(
+                            MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString(),
+                            MessageHeaders.TYPE, "PaymentAuthorized",
+                            MessageHeaders.SCHEMA_VERSION, "1",
+                            MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString(),
+                            MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
+                            MessageHeaders.OCCURRED_AT, Instant.now().toString())
+                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        }
+    }
+
+    private void awaitLastEvent(String orderId, String eventName) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+                        "select payloadtype from domainevententry where aggregateidentifier = ? order by sequencenumber",
+                        String.class,
+                        orderId)
+                .getLast()
+                .endsWith(eventName));
+    }
+
+    private static List<String> typesSentTo(String topic, String orderId, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "order-actions-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (orderId.equals(record.key())) {
+                        types.add(new String(
+                                record.headers().lastHeader(MessageHeaders.TYPE).value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return types.size() >= expected;
+            });
+        }
+        return types;
+    }
+
+    private HttpResponse<String> post(String path, String body, UUID customer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (customer != null) {
+            request.header("X-Customer-Id", customer.toString());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
