@@ -1,6 +1,7 @@
 package com.fooddelivery.messaging;
 
 import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.InboxPruner;
 import com.fooddelivery.messaging.outbox.OutboxWriter;
@@ -31,10 +32,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Outbox, relay and inbox for a service with a PostgreSQL DataSource and Kafka. */
+/**
+ * Outbox, relay, inbox and dead letters (the listeners' error handler) for a service with a PostgreSQL DataSource
+ * and Kafka.
+ */
 @AutoConfiguration(
         afterName = {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -100,6 +106,30 @@ public class MessagingAutoConfiguration {
                         .replicas(properties.topics().replicas())
                         .build())
                 .toArray(NewTopic[]::new));
+    }
+
+    /** The dead-letter topic of every integration topic, for {@link #messagingErrorHandler}. */
+    @Bean
+    KafkaAdmin.NewTopics deadLetterTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .map(name -> TopicBuilder.name(DeadLetters.topicFor(name))
+                        .partitions(properties.topics().partitions())
+                        .replicas(properties.topics().replicas())
+                        .build())
+                .toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Boot's listener container factory takes the single {@link CommonErrorHandler} bean; a service that declares its
+     * own keeps it.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler messagingErrorHandler(
+            KafkaTemplate<String, String> kafka, MeterRegistry meters, MessagingProperties properties) {
+        MessagingProperties.Retry retry = properties.retry();
+        return DeadLetters.errorHandler(
+                kafka, meters, retry.initialInterval(), retry.multiplier(), retry.maxInterval());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -4,12 +4,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code messaging.*}: the outbox relay, the topics this service declares, and the inbox. */
+/**
+ * {@code messaging.*}: the outbox relay, the topics this service declares, the inbox, and how listeners retry.
+ */
 @ConfigurationProperties("messaging")
 public record MessagingProperties(
         @DefaultValue Relay relay,
         @DefaultValue Topics topics,
-        @DefaultValue Inbox inbox) {
+        @DefaultValue Inbox inbox,
+        @DefaultValue Retry retry) {
 
     /**
      * @param slotName replication slot; unique per service database across the PostgreSQL cluster (defaults to
@@ -33,4 +36,13 @@ public record MessagingProperties(
     public record Inbox(
             @DefaultValue("7d") Duration retention,
             @DefaultValue("1h") Duration pruneInterval) {}
+
+    /**
+     * Backoff between attempts of a record whose handling failed with a retryable exception; attempts are unlimited
+     * (see {@link com.fooddelivery.messaging.deadletter.DeadLetters}).
+     */
+    public record Retry(
+            @DefaultValue("500ms") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("30s") Duration maxInterval) {}
 }

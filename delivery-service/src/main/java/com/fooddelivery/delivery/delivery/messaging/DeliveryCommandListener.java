@@ -12,9 +12,8 @@ import com.fooddelivery.messaging.MessageContext;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.IncomingMessage;
 import com.fooddelivery.messaging.inbox.MalformedMessageException;
+import com.fooddelivery.messaging.inbox.UnknownMessageTypeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -22,13 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code deliveries.commands} → the delivery feature, each message's effect exactly once through the inbox.
- * Messages that can never be processed (bad headers, unknown type, unreadable JSON) are logged and skipped: there is
- * no dead-letter topic for this service yet.
+ * A message that can never be processed (bad headers, unreadable JSON, missing or invalid fields, unknown type) is
+ * thrown as {@link MalformedMessageException} or {@link UnknownMessageTypeException}: the messaging library's error
+ * handler sends it at once to {@code deliveries.commands.DLT} so it does not block its partition. Any other failure
+ * (database unavailable) is retried without end.
  */
 @Component
 class DeliveryCommandListener {
-
-    private static final Logger log = LoggerFactory.getLogger(DeliveryCommandListener.class);
 
     private final IdempotentInbox inbox;
     private final DeliveryService deliveries;
@@ -43,23 +42,12 @@ class DeliveryCommandListener {
     // The group is spring.kafka.consumer.group-id (delivery-service); tests give themselves a group of their own.
     @KafkaListener(topics = Topics.DELIVERIES_COMMANDS)
     void receive(ConsumerRecord<String, String> record) {
-        IncomingMessage message;
-        Object command;
-        try {
-            message = IncomingMessage.from(record);
-            Object read = read(message);
-            command = read instanceof RequestCourier request ? toNewDelivery(request) : read;
-        } catch (MalformedMessageException
-                | UnreadableCommandException
-                | JacksonException
-                | IllegalArgumentException e) {
-            log.error("Skipping unprocessable message on {}: {}", Topics.DELIVERIES_COMMANDS, e.getMessage());
-            return;
-        }
-        Object accepted = command;
+        IncomingMessage message = IncomingMessage.from(record);
+        Object read = read(record, message);
+        Object command = read instanceof RequestCourier request ? toNewDelivery(record, request) : read;
         inbox.receive(message, received -> {
             MessageContext context = MessageContext.causedBy(received);
-            switch (accepted) {
+            switch (command) {
                 case NewDelivery request -> deliveries.request(request, context);
                 case CancelCourierRequest cancel -> deliveries.cancel(cancel.orderId(), context);
                 default -> throw new IllegalStateException("unreachable");
@@ -67,15 +55,20 @@ class DeliveryCommandListener {
         });
     }
 
-    private Object read(IncomingMessage message) {
+    private Object read(ConsumerRecord<String, String> record, IncomingMessage message) {
         Class<?> type = MessageCatalog.byType(message.type())
                 .filter(entry -> entry.topic().equals(Topics.DELIVERIES_COMMANDS))
                 .map(MessageCatalog.Entry::javaType)
-                .orElseThrow(() -> new UnreadableCommandException("unknown command type " + message.type()));
+                .orElseThrow(() -> new UnknownMessageTypeException(message.type(), record.topic()));
         if (message.payload() == null) {
-            throw new UnreadableCommandException("empty " + message.type());
+            throw new MalformedMessageException(record, "empty " + message.type());
         }
-        Object command = json.readValue(message.payload(), type);
+        Object command;
+        try {
+            command = json.readValue(message.payload(), type);
+        } catch (JacksonException e) {
+            throw new MalformedMessageException(record, "unreadable " + message.type() + ": " + e.getOriginalMessage());
+        }
         boolean complete =
                 switch (command) {
                     case RequestCourier r ->
@@ -85,29 +78,28 @@ class DeliveryCommandListener {
                                 && r.dropoff() != null
                                 && r.restaurantName() != null;
                     case CancelCourierRequest c -> c.orderId() != null;
-                    default -> false;
+                    default -> throw new UnknownMessageTypeException(message.type(), record.topic());
                 };
         if (!complete) {
-            throw new UnreadableCommandException("incomplete " + message.type() + " " + message.messageId());
+            throw new MalformedMessageException(record, "incomplete " + message.type());
         }
         return command;
     }
 
-    private static NewDelivery toNewDelivery(RequestCourier request) {
-        return new NewDelivery(
-                request.orderId(),
-                request.restaurantId(),
-                request.restaurantName(),
-                new GeoPoint(request.pickup().lat(), request.pickup().lon()),
-                new Address(
-                        request.dropoff().line1(),
-                        request.dropoff().city(),
-                        new GeoPoint(request.dropoff().lat(), request.dropoff().lon())));
-    }
-
-    private static class UnreadableCommandException extends RuntimeException {
-        UnreadableCommandException(String message) {
-            super(message);
+    private static NewDelivery toNewDelivery(ConsumerRecord<String, String> record, RequestCourier request) {
+        try {
+            return new NewDelivery(
+                    request.orderId(),
+                    request.restaurantId(),
+                    request.restaurantName(),
+                    new GeoPoint(request.pickup().lat(), request.pickup().lon()),
+                    new Address(
+                            request.dropoff().line1(),
+                            request.dropoff().city(),
+                            new GeoPoint(
+                                    request.dropoff().lat(), request.dropoff().lon())));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException(record, "invalid RequestCourier: " + e.getMessage());
         }
     }
 }

@@ -10,6 +10,7 @@ import com.fooddelivery.contracts.common.DeliveryAddress;
 import com.fooddelivery.contracts.common.GeoPoint;
 import com.fooddelivery.contracts.delivery.CancelCourierRequest;
 import com.fooddelivery.contracts.delivery.RequestCourier;
+import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,6 +278,43 @@ class CourierDispatchIT {
     }
 
     @Test
+    void unprocessable_commands_go_to_the_dead_letter_topic_and_the_next_on_their_key_is_still_handled()
+            throws Exception {
+        UUID courier = goOnline(1.0);
+        UUID orderId = UUID.randomUUID();
+        String request = JSON.writeValueAsString(new RequestCourier(
+                orderId,
+                UUID.randomUUID(),
+                "Saravana Bhavan",
+                RESTAURANT,
+                new DeliveryAddress("12 Residency Road", "Bengaluru", 12.9680, 77.6000)));
+
+        // No messageId nor any other header but the type.
+        ProducerRecord<String, String> malformed =
+                new ProducerRecord<>(Topics.DELIVERIES_COMMANDS, orderId.toString(), request);
+        malformed.headers().add(MessageHeaders.TYPE, "RequestCourier".getBytes(StandardCharsets.UTF_8));
+        producer.send(malformed).get();
+        send(orderId, "{}", "RescheduleCourier");
+        send(orderId, "{not json", "RequestCourier");
+        requestCourier(orderId);
+
+        assertThat(awaitOffer(courier).get("orderId").asString()).isEqualTo(orderId.toString());
+        List<ConsumerRecord<String, String>> deadLetters = awaitDeadLetters(orderId, 3);
+        assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly(request, "{}", "{not json");
+        assertThat(deadLetters)
+                .extracting(letter -> header(letter, DeadLetters.REASON_HEADER))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("missing header " + MessageHeaders.MESSAGE_ID),
+                        reason -> assertThat(reason).contains("RescheduleCourier"),
+                        reason -> assertThat(reason).contains("unreadable RequestCourier"));
+        assertThat(deadLetters)
+                .extracting(letter -> header(letter, "kafka_dlt-original-topic"))
+                .containsOnly(Topics.DELIVERIES_COMMANDS);
+        assertThat(jdbc.queryForObject("select count(*) from delivery where order_id = ?", Integer.class, orderId))
+                .isEqualTo(1);
+    }
+
+    @Test
     void an_availability_report_off_the_globe_is_a_400_problem_naming_the_field() throws Exception {
         HttpResponse<String> response =
                 put("/couriers/me/availability", UUID.randomUUID(), "{\"online\":true,\"lat\":91,\"lon\":77.6}");
@@ -395,6 +434,49 @@ class CourierDispatchIT {
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         producer.send(record).get();
         return new Sent(messageId, correlationId, traceparent, message);
+    }
+
+    /** A raw value with every header, as the saga would publish it, of any type. */
+    private void send(UUID orderId, String value, String type) throws Exception {
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(Topics.DELIVERIES_COMMANDS, orderId.toString(), value);
+        Map.of(
+                        MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.TYPE, type,
+                        MessageHeaders.SCHEMA_VERSION, "1",
+                        MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.OCCURRED_AT, Instant.now().toString())
+                .forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+    }
+
+    /** This order's dead letters, in the order they were parked; the topic holds other runs' too. */
+    private static List<ConsumerRecord<String, String>> awaitDeadLetters(UUID orderId, int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        Infrastructure.get().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "delivery-it-dead-letters-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(DeadLetters.topicFor(Topics.DELIVERIES_COMMANDS)));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200))
+                        .records(DeadLetters.topicFor(Topics.DELIVERIES_COMMANDS))
+                        .forEach(record -> {
+                            if (orderId.toString().equals(record.key())) {
+                                found.add(record);
+                            }
+                        });
+                return found.size() >= count;
+            });
+        }
+        return found;
     }
 
     private ConsumerRecord<String, String> awaitEvent(UUID orderId, String type) {

@@ -13,6 +13,7 @@ import com.fooddelivery.messaging.MessageContext;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.IncomingMessage;
 import com.fooddelivery.messaging.inbox.MalformedMessageException;
+import com.fooddelivery.messaging.inbox.UnknownMessageTypeException;
 import com.fooddelivery.messaging.outbox.OutboxWriter;
 import com.fooddelivery.payment.payment.application.PaymentDesk;
 import com.fooddelivery.payment.payment.domain.AuthorizationRequest;
@@ -35,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Handles {@code payments.commands}, one record at a time so a failure retries only its own record. Each command runs
  * through the idempotent inbox: the payment change, its ledger rows, the reply in the outbox and the inbox record
  * commit together. A command the payment refuses gets no reply; it is logged and counted in
- * {@code payment.commands.refused}. Malformed and unknown messages go to the dead-letter topic
- * ({@link CommandErrorHandling}).
+ * {@code payment.commands.refused}. Malformed and unknown messages (including invalid field values) are thrown as
+ * {@link MalformedMessageException} or {@link UnknownMessageTypeException}, which the messaging library's error
+ * handler sends at once to {@code payments.commands.DLT}; any other failure is retried without end.
  */
 @Component
 class PaymentCommandListener {
@@ -135,11 +137,16 @@ class PaymentCommandListener {
                     case AuthorizePayment authorize -> {
                         requireFields(record, authorize.customerId(), authorize.amount(), authorize.method());
                         requireFields(record, authorize.amount().currency());
+                        requireValid(record, () -> {
+                            money(authorize.amount());
+                            PaymentMethod.valueOf(authorize.method().name());
+                        });
                         yield authorize.orderId();
                     }
                     case CapturePayment capture -> {
                         requireFields(record, capture.amount());
                         requireFields(record, capture.amount().currency());
+                        requireValid(record, () -> money(capture.amount()));
                         yield capture.orderId();
                     }
                     case VoidPayment voidPayment -> voidPayment.orderId();
@@ -154,6 +161,15 @@ class PaymentCommandListener {
     private static void requireFields(ConsumerRecord<String, String> record, Object... fields) {
         if (Objects.isNull(fields) || java.util.Arrays.stream(fields).anyMatch(Objects::isNull)) {
             throw new MalformedMessageException(record, "a required field is missing");
+        }
+    }
+
+    /** A field value the domain rejects (negative amount, unknown method) can never be handled either. */
+    private static void requireValid(ConsumerRecord<String, String> record, Runnable conversion) {
+        try {
+            conversion.run();
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException(record, "invalid field: " + e.getMessage());
         }
     }
 

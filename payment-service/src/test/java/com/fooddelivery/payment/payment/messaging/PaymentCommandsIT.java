@@ -11,6 +11,7 @@ import com.fooddelivery.contracts.payment.AuthorizePayment;
 import com.fooddelivery.contracts.payment.CapturePayment;
 import com.fooddelivery.contracts.payment.VoidPayment;
 import com.fooddelivery.messaging.MessageContext;
+import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ class PaymentCommandsIT {
         producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new StringSerializer());
         events = consumer(bootstrap, Topics.PAYMENTS_EVENTS);
-        deadLetters = consumer(bootstrap, CommandErrorHandling.DEAD_LETTERS);
+        deadLetters = consumer(bootstrap, DeadLetters.topicFor(Topics.PAYMENTS_COMMANDS));
     }
 
     @AfterAll
@@ -214,9 +215,14 @@ class PaymentCommandsIT {
 
         assertThat(header(awaitReplies(order, 1).getFirst(), MessageHeaders.TYPE))
                 .isEqualTo("PaymentAuthorized");
-        assertThat(awaitDeadLetters(order, 3))
-                .extracting(ConsumerRecord::value)
-                .containsExactly(authorize, "{not json", "{}");
+        List<ConsumerRecord<String, String>> deadLettered = awaitDeadLetters(order, 3);
+        assertThat(deadLettered).extracting(ConsumerRecord::value).containsExactly(authorize, "{not json", "{}");
+        assertThat(deadLettered)
+                .extracting(letter -> header(letter, DeadLetters.REASON_HEADER))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("missing header"),
+                        reason -> assertThat(reason).contains("unreadable AuthorizePayment"),
+                        reason -> assertThat(reason).contains("RefundPayment"));
     }
 
     private static AuthorizePayment authorize(UUID order, Money amount, PaymentMethod method) {
