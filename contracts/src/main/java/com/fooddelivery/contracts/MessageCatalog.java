@@ -8,6 +8,7 @@ import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.contracts.order.OrderPlaced;
+import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.payment.AuthorizePayment;
 import com.fooddelivery.contracts.payment.CapturePayment;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
@@ -37,6 +38,7 @@ public final class MessageCatalog {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("OrderPlaced", OrderPlaced.class, Topics.ORDERS_EVENTS, 1),
+            new Entry("OrderStatusChanged", OrderStatusChanged.class, Topics.ORDERS_EVENTS, 1),
             new Entry("AuthorizePayment", AuthorizePayment.class, Topics.PAYMENTS_COMMANDS, 1),
             new Entry("CapturePayment", CapturePayment.class, Topics.PAYMENTS_COMMANDS, 1),
             new Entry("VoidPayment", VoidPayment.class, Topics.PAYMENTS_COMMANDS, 1),

@@ -11,10 +11,12 @@ import com.fooddelivery.contracts.delivery.DeliveryDelivered;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.delivery.RequestCourier;
+import com.fooddelivery.contracts.order.Courier;
 import com.fooddelivery.contracts.order.OrderDetails;
 import com.fooddelivery.contracts.order.OrderLine;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
+import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.order.StatusChange;
 import com.fooddelivery.contracts.payment.AuthorizePayment;
 import com.fooddelivery.contracts.payment.CapturePayment;
@@ -45,6 +47,7 @@ final class ContractSamples {
     /** Every sample, by its class. */
     static final Map<Class<?>, Object> BY_CLASS = Stream.of(
                     orderPlaced(),
+                    orderStatusChanged(),
                     new AuthorizePayment(ORDER, CUSTOMER, TOTAL, PaymentMethod.CARD),
                     new CapturePayment(ORDER, TOTAL),
                     new VoidPayment(ORDER),
@@ -89,6 +92,26 @@ final class ContractSamples {
                 0,
                 OrderStatus.PENDING,
                 details,
-                List.of(new StatusChange(OrderStatus.PENDING, null, PLACED_AT)));
+                List.of(new StatusChange(OrderStatus.PENDING, null, PLACED_AT)),
+                null,
+                null);
+    }
+
+    /** The same order out for delivery: its courier assigned (sequence 4) and picked up (sequence 5). */
+    static OrderStatusChanged orderStatusChanged() {
+        OrderPlaced placed = orderPlaced();
+        return new OrderStatusChanged(
+                placed.orderId(),
+                5,
+                OrderStatus.OUT_FOR_DELIVERY,
+                placed.details(),
+                List.of(
+                        placed.timeline().getFirst(),
+                        new StatusChange(OrderStatus.AWAITING_RESTAURANT, null, PLACED_AT.plusSeconds(3)),
+                        new StatusChange(OrderStatus.PREPARING, null, PLACED_AT.plusSeconds(60)),
+                        new StatusChange(OrderStatus.READY_FOR_PICKUP, null, PLACED_AT.plusSeconds(900)),
+                        new StatusChange(OrderStatus.OUT_FOR_DELIVERY, null, PLACED_AT.plusSeconds(1080))),
+                new Courier(COURIER, DELIVERY),
+                PLACED_AT.plusSeconds(60 + 15 * 60));
     }
 }

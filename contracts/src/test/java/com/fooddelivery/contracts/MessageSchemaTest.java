@@ -61,6 +61,32 @@ class MessageSchemaTest {
     }
 
     @Test
+    void an_order_status_change_must_state_its_courier_and_ready_time_even_when_they_are_null() throws Exception {
+        JsonSchema schema = schemaOf(MessageCatalog.of(com.fooddelivery.contracts.order.OrderStatusChanged.class));
+        var early = ContractSamples.orderStatusChanged();
+        String withNulls = JSON.writeValueAsString(new com.fooddelivery.contracts.order.OrderStatusChanged(
+                early.orderId(), 1, early.status(), early.details(), early.timeline(), null, null));
+        String withoutCourier = withNulls.replace(",\"courier\":null", "");
+
+        assertThat(schema.validate(withNulls, InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate(withoutCourier, InputFormat.JSON))
+                .extracting(ValidationMessage::getMessage)
+                .anyMatch(message -> message.contains("courier"));
+    }
+
+    @Test
+    void a_placed_order_has_no_courier_yet() throws Exception {
+        JsonSchema schema = schemaOf(MessageCatalog.of(com.fooddelivery.contracts.order.OrderPlaced.class));
+        String withCourier = JSON.writeValueAsString(ContractSamples.orderPlaced())
+                .replace(
+                        "\"courier\":null",
+                        "\"courier\":{\"courierId\":\"" + ContractSamples.COURIER + "\",\"deliveryId\":\""
+                                + ContractSamples.DELIVERY + "\"}");
+
+        assertThat(schema.validate(withCourier, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
     void every_schema_file_belongs_to_a_catalog_entry_and_every_entry_has_a_sample() throws Exception {
         Path schemas = Path.of(MessageSchemaTest.class.getResource("/schemas").toURI());
         try (Stream<Path> files = Files.walk(schemas)) {

@@ -1,5 +1,6 @@
 package com.fooddelivery.contracts.order;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,4 +21,10 @@ public interface OrderEvent {
     OrderDetails details();
 
     List<StatusChange> timeline();
+
+    /** The courier delivering the order; null until one is assigned. */
+    Courier courier();
+
+    /** When the restaurant expects the food to be ready; null until the restaurant accepts the order. */
+    Instant estimatedReadyAt();
 }

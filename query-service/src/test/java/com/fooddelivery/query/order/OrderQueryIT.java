@@ -20,11 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +122,64 @@ class OrderQueryIT {
     }
 
     @Test
+    void a_status_change_after_the_placement_shows_the_newest_state() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.placed(orderId)));
+        publish(orderId, "OrderStatusChanged", JSON.writeValueAsString(OrderEvents.preparing(orderId)));
+
+        assertPreparing(JSON.readTree(awaitOrder(orderId, 2).body()));
+    }
+
+    @Test
+    void a_placement_arriving_after_a_status_change_does_not_move_the_order_back() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        publish(orderId, "OrderStatusChanged", JSON.writeValueAsString(OrderEvents.preparing(orderId)));
+        RecordMetadata placed = publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.placed(orderId)));
+
+        awaitConsumed(placed);
+
+        assertPreparing(JSON.readTree(awaitOrder(orderId, 2).body()));
+    }
+
+    @Test
+    void a_courier_assignment_shows_the_courier() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        publish(orderId, "OrderStatusChanged", JSON.writeValueAsString(OrderEvents.courierAssigned(orderId)));
+
+        JsonNode order = JSON.readTree(awaitOrder(orderId, 3).body());
+        assertThat(order.get("status").asString()).isEqualTo("PREPARING");
+        assertThat(order.get("courierId").asString())
+                .isEqualTo(OrderEvents.COURIER.courierId().toString());
+        assertThat(order.get("deliveryId").asString())
+                .isEqualTo(OrderEvents.COURIER.deliveryId().toString());
+    }
+
+    private static void assertPreparing(JsonNode order) {
+        assertThat(order.get("status").asString()).isEqualTo("PREPARING");
+        assertThat(Instant.parse(order.get("estimatedReadyAt").asString())).isEqualTo(OrderEvents.READY_AT);
+        assertThat(order.get("courierId").isNull()).isTrue();
+        assertThat(order.get("timeline").size()).isEqualTo(3);
+        assertThat(order.at("/timeline/2/status").asString()).isEqualTo("PREPARING");
+    }
+
+    /** Waits until this test's consumer group has committed past {@code record}: the projection has handled it. */
+    private static void awaitConsumed(RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("query-it-" + RUN)
+                                .partitionsToOffsetAndMetadata()
+                                .get()
+                                .get(partition);
+                        return committed != null && committed.offset() > record.offset();
+                    });
+        }
+    }
+
+    @Test
     void an_unprojectable_message_is_parked_and_does_not_block_the_orders_behind_it() throws Exception {
         UUID orderId = UUID.randomUUID();
         publish(orderId, "OrderPlaced", "{not json");
@@ -138,7 +200,7 @@ class OrderQueryIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
-    private void publish(UUID orderId, String type, String payload) throws Exception {
+    private RecordMetadata publish(UUID orderId, String type, String payload) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, orderId.toString(), payload);
         Map.of(
                         MessageHeaders.MESSAGE_ID,
@@ -150,7 +212,7 @@ class OrderQueryIT {
                         MessageHeaders.OCCURRED_AT,
                         Instant.now().toString())
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record).get();
+        return producer.send(record).get();
     }
 
     private HttpResponse<String> awaitOrder(UUID orderId, long sequence) {
@@ -186,23 +248,26 @@ class OrderQueryIT {
                 "dlt-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest");
-        List<String> reasons = new ArrayList<>();
+        // By message id: another consumer group on the same Kafka (a locally running query-service) parks the same
+        // messages too.
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.ORDERS_EVENTS + ".DLT"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (orderId.toString().equals(record.key())) {
-                        reasons.add(new String(
-                                record.headers()
-                                        .lastHeader(DeadLetters.REASON_HEADER)
-                                        .value(),
-                                StandardCharsets.UTF_8));
+                        reasons.putIfAbsent(
+                                header(record, MessageHeaders.MESSAGE_ID), header(record, DeadLetters.REASON_HEADER));
                     }
                 }
                 return reasons.size() >= expected;
             });
         }
-        return reasons;
+        return List.copyOf(reasons.values());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

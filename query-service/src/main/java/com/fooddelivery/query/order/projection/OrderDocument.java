@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An order as the apps read it. Built from a single event, because every order event carries the complete state;
- * {@code sequence} is the Elasticsearch external version, so an older or repeated event can never overwrite it.
+ * An order as the apps read it. Built from a single event of any type ({@code OrderPlaced}, {@code
+ * OrderStatusChanged}), because every order event carries the complete state; {@code sequence} is the Elasticsearch
+ * external version, so an older or repeated event can never overwrite it.
+ *
+ * <p>{@code courierId} and {@code deliveryId} are null until a courier is assigned, {@code estimatedReadyAt} until
+ * the restaurant accepts the order.
  */
 public record OrderDocument(
         String orderId,
@@ -25,6 +29,9 @@ public record OrderDocument(
         Address deliveryAddress,
         Instant placedAt,
         Instant updatedAt,
+        String courierId,
+        String deliveryId,
+        Instant estimatedReadyAt,
         List<StatusChange> timeline) {
 
     public record Address(String line1, String city, GeoPoint location) {}
@@ -34,6 +41,7 @@ public record OrderDocument(
     static OrderDocument of(OrderEvent event) {
         var details = event.details();
         StatusChange latest = event.timeline().getLast();
+        var courier = event.courier();
         return new OrderDocument(
                 event.orderId().toString(),
                 event.sequence(),
@@ -53,6 +61,9 @@ public record OrderDocument(
                                 details.deliveryAddress().lon())),
                 details.placedAt(),
                 latest.at(),
+                courier == null ? null : courier.courierId().toString(),
+                courier == null ? null : courier.deliveryId().toString(),
+                event.estimatedReadyAt(),
                 event.timeline());
     }
 }

@@ -10,11 +10,13 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.fooddelivery.query.shared.elasticsearch.Indices;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code orders} alias and the versioned index behind it. */
 @Component
@@ -23,22 +25,31 @@ public class OrderIndex implements InitializingBean {
     static final String NAME = "orders";
     static final int MAPPING_VERSION = 1;
 
+    private static final String MAPPING = "/elasticsearch/orders-v1.json";
+
     private final ElasticsearchClient client;
     private final Indices indices;
+    private final JsonMapper json;
 
-    OrderIndex(ElasticsearchClient client, Indices indices) {
+    OrderIndex(ElasticsearchClient client, Indices indices, JsonMapper json) {
         this.client = client;
         this.indices = indices;
+        this.json = json;
     }
 
-    /** Creates the index with its explicit mapping and alias on first start; a race with another instance is fine. */
+    /**
+     * Creates the index with its explicit mapping and alias on first start; a race with another instance is fine. An
+     * existing index gets the fields the mapping file added since it was created (adding fields is the only mapping
+     * change Elasticsearch allows in place; any other change needs a new mapping version).
+     */
     @Override
     public void afterPropertiesSet() throws IOException {
         String alias = indices.alias(NAME);
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            addNewFields(alias);
             return;
         }
-        try (InputStream mapping = OrderIndex.class.getResourceAsStream("/elasticsearch/orders-v1.json")) {
+        try (InputStream mapping = OrderIndex.class.getResourceAsStream(MAPPING)) {
             client.indices().create(c -> c.index(indices.index(NAME, MAPPING_VERSION))
                     .withJson(mapping)
                     .aliases(alias, a -> a));
@@ -47,6 +58,14 @@ public class OrderIndex implements InitializingBean {
                 throw e;
             }
         }
+    }
+
+    private void addNewFields(String alias) throws IOException {
+        String mappings;
+        try (InputStream file = OrderIndex.class.getResourceAsStream(MAPPING)) {
+            mappings = json.writeValueAsString(json.readTree(file).get("mappings"));
+        }
+        client.indices().putMapping(put -> put.index(alias).withJson(new StringReader(mappings)));
     }
 
     /** Indexes each document unless the index already holds the same or a newer sequence of that order. */

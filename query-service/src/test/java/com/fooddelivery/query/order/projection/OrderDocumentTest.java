@@ -28,6 +28,50 @@ class OrderDocumentTest {
     }
 
     @Test
+    void a_placed_order_has_no_courier_and_no_estimated_ready_time() {
+        OrderDocument document = OrderDocument.of(OrderEvents.placed(ORDER));
+
+        assertThat(document.courierId()).isNull();
+        assertThat(document.deliveryId()).isNull();
+        assertThat(document.estimatedReadyAt()).isNull();
+    }
+
+    @Test
+    void a_status_change_is_projected_like_a_placement_from_its_complete_state() {
+        OrderDocument document = OrderDocument.of(OrderEvents.preparing(ORDER));
+
+        assertThat(document.orderId()).isEqualTo(ORDER.toString());
+        assertThat(document.sequence()).isEqualTo(2);
+        assertThat(document.status()).isEqualTo("PREPARING");
+        assertThat(document.reason()).isNull();
+        assertThat(document.restaurantName()).isEqualTo("Saravana Bhavan");
+        assertThat(document.total().amountMinor()).isEqualTo(24000);
+        assertThat(document.placedAt()).isEqualTo(OrderEvents.PLACED_AT);
+        assertThat(document.updatedAt()).isEqualTo(OrderEvents.PLACED_AT.plusSeconds(60));
+        assertThat(document.estimatedReadyAt()).isEqualTo(OrderEvents.READY_AT);
+        assertThat(document.courierId()).isNull();
+        assertThat(document.timeline())
+                .extracting(StatusChange::status)
+                .containsExactly(OrderStatus.PENDING, OrderStatus.AWAITING_RESTAURANT, OrderStatus.PREPARING);
+    }
+
+    @Test
+    void a_courier_assignment_shows_the_courier_and_delivery_and_keeps_the_status() {
+        OrderDocument document = OrderDocument.of(OrderEvents.courierAssigned(ORDER));
+
+        assertThat(document.sequence()).isEqualTo(3);
+        assertThat(document.status()).isEqualTo("PREPARING");
+        assertThat(document.courierId())
+                .isEqualTo(OrderEvents.COURIER.courierId().toString());
+        assertThat(document.deliveryId())
+                .isEqualTo(OrderEvents.COURIER.deliveryId().toString());
+        assertThat(document.estimatedReadyAt()).isEqualTo(OrderEvents.READY_AT);
+        assertThat(document.updatedAt())
+                .as("the time of the latest status change")
+                .isEqualTo(OrderEvents.PLACED_AT.plusSeconds(60));
+    }
+
+    @Test
     void the_reason_and_update_time_come_from_the_latest_timeline_entry() {
         Instant rejectedAt = OrderEvents.PLACED_AT.plusSeconds(30);
         OrderPlaced placed = OrderEvents.placed(ORDER);
@@ -38,7 +82,9 @@ class OrderDocumentTest {
                 placed.details(),
                 List.of(
                         placed.timeline().getFirst(),
-                        new StatusChange(OrderStatus.REJECTED, OrderStatusReason.PAYMENT_DECLINED, rejectedAt)));
+                        new StatusChange(OrderStatus.REJECTED, OrderStatusReason.PAYMENT_DECLINED, rejectedAt)),
+                null,
+                null);
 
         OrderDocument document = OrderDocument.of(rejected);
 

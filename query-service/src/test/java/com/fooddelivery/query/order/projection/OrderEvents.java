@@ -3,10 +3,12 @@ package com.fooddelivery.query.order.projection;
 import com.fooddelivery.contracts.common.DeliveryAddress;
 import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.common.PaymentMethod;
+import com.fooddelivery.contracts.order.Courier;
 import com.fooddelivery.contracts.order.OrderDetails;
 import com.fooddelivery.contracts.order.OrderLine;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
+import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.order.StatusChange;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,10 @@ public final class OrderEvents {
 
     public static final Instant PLACED_AT = Instant.parse("2026-11-22T07:00:00Z");
     public static final UUID CUSTOMER = UUID.fromString("6f1c1a52-4d3e-4c55-9a43-3b6e0e7f1c01");
+    public static final Instant READY_AT = PLACED_AT.plusSeconds(25 * 60);
+    public static final Courier COURIER = new Courier(
+            UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c01"),
+            UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80"));
 
     private OrderEvents() {}
 
@@ -31,6 +37,35 @@ public final class OrderEvents {
                 .mapToObj(i -> new StatusChange(OrderStatus.PENDING, null, PLACED_AT.plusSeconds(i)))
                 .toList();
         return placedWithTimeline(orderId, sequence, timeline);
+    }
+
+    /** The order accepted by the restaurant (sequence 2, after the payment authorization), no courier yet. */
+    public static OrderStatusChanged preparing(UUID orderId) {
+        OrderPlaced placed = placed(orderId);
+        return new OrderStatusChanged(
+                orderId,
+                2,
+                OrderStatus.PREPARING,
+                placed.details(),
+                List.of(
+                        placed.timeline().getFirst(),
+                        new StatusChange(OrderStatus.AWAITING_RESTAURANT, null, PLACED_AT.plusSeconds(3)),
+                        new StatusChange(OrderStatus.PREPARING, null, PLACED_AT.plusSeconds(60))),
+                null,
+                READY_AT);
+    }
+
+    /** The accepted order with a courier assigned (sequence 3): status and timeline as in {@link #preparing}. */
+    public static OrderStatusChanged courierAssigned(UUID orderId) {
+        OrderStatusChanged preparing = preparing(orderId);
+        return new OrderStatusChanged(
+                orderId,
+                3,
+                preparing.status(),
+                preparing.details(),
+                preparing.timeline(),
+                COURIER,
+                preparing.estimatedReadyAt());
     }
 
     private static OrderPlaced placedWithTimeline(UUID orderId, long sequence, List<StatusChange> timeline) {
@@ -53,6 +88,8 @@ public final class OrderEvents {
                         PaymentMethod.CARD,
                         new DeliveryAddress("12 MG Road", "Bengaluru", 12.97, 77.59),
                         PLACED_AT),
-                timeline);
+                timeline,
+                null,
+                null);
     }
 }
