@@ -26,6 +26,8 @@ import java.util.UUID;
 final class FoodDeliverySystem implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    static final Duration RESTAURANT_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration COURIER_TIMEOUT = Duration.ofSeconds(15);
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final TestDatabase orders;
@@ -59,6 +61,10 @@ final class FoodDeliverySystem implements AutoCloseable {
                             "e2e-" + run + "-")));
             Map<String, String> orderProperties = new HashMap<>(orders.springProperties());
             orderProperties.put("order.query-service-url", queryService.url("/").toString());
+            orderProperties.put("order.replies.group-id", "order-e2e-" + run);
+            // Short enough to watch every deadline fire in a test, long enough for a test to act before it.
+            orderProperties.put("order.timeouts.restaurant", RESTAURANT_TIMEOUT.toSeconds() + "s");
+            orderProperties.put("order.timeouts.courier", COURIER_TIMEOUT.toSeconds() + "s");
             orderService =
                     track(ServiceProcess.startJar("order-service-" + run, jar("order-service"), orderProperties));
             paymentService = track(ServiceProcess.startJar(
@@ -80,6 +86,10 @@ final class FoodDeliverySystem implements AutoCloseable {
         properties.put("spring.kafka.consumer.group-id", service + "-e2e-" + run);
         properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         return properties;
+    }
+
+    Connection paymentsDatabase() throws SQLException {
+        return DriverManager.getConnection(payments.jdbcUrl(), Infrastructure.APP_USER, Infrastructure.APP_PASSWORD);
     }
 
     Connection ordersDatabase() throws SQLException {

@@ -1,0 +1,299 @@
+package com.fooddelivery.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whole orders across the four running services, driven as the apps drive them: the customer orders, payment-service
+ * answers through its simulated provider, the restaurant and a courier act over HTTP, query-service shows the result.
+ * Every ending is checked against the money invariant in payment-service's ledger: a delivered order has exactly one
+ * capture of its total; a rejected or cancelled one has no capture and no authorization left open.
+ */
+class OrderFulfilmentEndToEndIT {
+
+    private static final String RESTAURANT = "0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10";
+    private static final String DOSA = "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21";
+    private static final long DOSA_PRICE = 12000;
+    private static final String PIZZA_RESTAURANT = "2d9e6b0a-4f35-4c7a-8b83-8e1f4c3a7d32";
+    private static final String DIAVOLA = "c5a3b2e4-9d7f-4a0c-9e53-4b8f0d6c9a42";
+    private static final Duration SETTLES = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static FoodDeliverySystem system;
+    private final List<UUID> onlineCouriers = new ArrayList<>();
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = new FoodDeliverySystem();
+    }
+
+    @AfterAll
+    static void stopSystem() throws Exception {
+        system.close();
+    }
+
+    /** Couriers from one scenario must not be offered another scenario's delivery. */
+    @AfterEach
+    void couriersGoOffline() throws Exception {
+        for (UUID courier : onlineCouriers) {
+            courierRequest(
+                    "/couriers/me/availability", "PUT", "{\"online\":false,\"lat\":12.972,\"lon\":77.641}", courier);
+        }
+    }
+
+    @Test
+    void an_order_travels_from_placement_to_delivery_and_its_total_is_captured_once() throws Exception {
+        UUID courier = courierOnlineNearTheRestaurant();
+        String orderId = placeOrder(RESTAURANT, DOSA, 2, "CARD");
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+
+        assertThat(restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":15}")
+                        .statusCode())
+                .isEqualTo(200);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        assertThat(courierAction(deliveryId, "accept", courier).statusCode()).isEqualTo(200);
+        assertThat(restaurant(RESTAURANT, orderId, "ready", "").statusCode()).isEqualTo(200);
+        awaitCourier(orderId, courier);
+        assertThat(courierAction(deliveryId, "pickup", courier).statusCode()).isEqualTo(200);
+        awaitStatus(orderId, "OUT_FOR_DELIVERY");
+        assertThat(courierAction(deliveryId, "deliver", courier).statusCode()).isEqualTo(200);
+
+        JsonNode delivered = awaitStatus(orderId, "DELIVERED");
+        assertThat(delivered.at("/total/amountMinor").asLong()).isEqualTo(2 * DOSA_PRICE);
+        await().atMost(SETTLES).until(() -> ledger(orderId).contains("CAPTURE:" + 2 * DOSA_PRICE));
+        assertThat(ledger(orderId)).containsExactly("AUTHORIZE:" + 2 * DOSA_PRICE, "CAPTURE:" + 2 * DOSA_PRICE);
+    }
+
+    @Test
+    void a_declined_payment_rejects_the_order_and_takes_no_money() throws Exception {
+        // The simulated provider declines a WALLET payment above its limit (payment-service/README.md).
+        String orderId = placeOrder(PIZZA_RESTAURANT, DIAVOLA, 50, "WALLET");
+
+        JsonNode rejected = awaitStatus(orderId, "REJECTED");
+
+        assertThat(rejected.get("reason").asString()).isEqualTo("PAYMENT_DECLINED");
+        assertNoMoneyTakenAndNothingLeftOpen(orderId);
+    }
+
+    @Test
+    void a_restaurant_rejection_voids_the_authorized_payment() throws Exception {
+        String orderId = placeOrder(RESTAURANT, DOSA, 1, "UPI");
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+
+        assertThat(restaurant(RESTAURANT, orderId, "reject", "{\"reason\":\"Kitchen closing\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(awaitStatus(orderId, "REJECTED").get("reason").asString()).isEqualTo("RESTAURANT_REJECTED");
+        assertNoMoneyTakenAndNothingLeftOpen(orderId);
+    }
+
+    @Test
+    void a_restaurant_that_does_not_answer_in_time_gets_the_order_rejected_and_voided() throws Exception {
+        String orderId = placeOrder(RESTAURANT, DOSA, 1, "CARD");
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+
+        JsonNode rejected = awaitStatus(orderId, "REJECTED");
+
+        assertThat(rejected.get("reason").asString()).isEqualTo("RESTAURANT_TIMEOUT");
+        assertThat(restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":15}")
+                        .statusCode())
+                .as("accepting after the deadline")
+                .isEqualTo(409);
+        assertNoMoneyTakenAndNothingLeftOpen(orderId);
+    }
+
+    @Test
+    void no_courier_in_time_cancels_the_accepted_order_and_voids_its_payment() throws Exception {
+        String orderId = placeOrder(RESTAURANT, DOSA, 1, "CARD");
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+        assertThat(restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        JsonNode cancelled = awaitStatus(orderId, "CANCELLED");
+
+        assertThat(cancelled.get("reason").asString()).isEqualTo("NO_COURIER");
+        assertNoMoneyTakenAndNothingLeftOpen(orderId);
+    }
+
+    @Test
+    void a_customer_cancels_before_the_restaurant_accepts_and_later_cannot() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String orderId = placeOrder(RESTAURANT, DOSA, 1, "UPI", customer);
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+
+        assertThat(post(
+                                system.orderService.url("/orders/" + orderId + "/cancel"),
+                                "",
+                                Map.of("X-Customer-Id", customer.toString()))
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(awaitStatus(orderId, "CANCELLED").get("reason").asString()).isEqualTo("CUSTOMER_CANCELLED");
+        assertNoMoneyTakenAndNothingLeftOpen(orderId);
+        assertThat(post(
+                                system.orderService.url("/orders/" + orderId + "/cancel"),
+                                "",
+                                Map.of("X-Customer-Id", customer.toString()))
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    /** No capture; every approved authorization is followed by a void. */
+    private static void assertNoMoneyTakenAndNothingLeftOpen(String orderId) {
+        await().atMost(SETTLES).untilAsserted(() -> {
+            List<String> ledger = ledger(orderId);
+            assertThat(ledger).noneMatch(entry -> entry.startsWith("CAPTURE"));
+            long authorized = ledger.stream()
+                    .filter(entry -> entry.startsWith("AUTHORIZE"))
+                    .count();
+            long voided =
+                    ledger.stream().filter(entry -> entry.startsWith("VOID")).count();
+            assertThat(voided).isEqualTo(authorized);
+        });
+    }
+
+    /** Provider operations that were performed (approved) for the order, as OPERATION:amount, in order. */
+    private static List<String> ledger(String orderId) throws Exception {
+        try (Connection connection = system.paymentsDatabase();
+                PreparedStatement query =
+                        connection.prepareStatement("select operation, amount_minor from payment_ledger"
+                                + " where order_id = ?::uuid and approved order by id")) {
+            query.setString(1, orderId);
+            List<String> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(rows.getString(1) + ":" + rows.getLong(2));
+                }
+            }
+            return entries;
+        }
+    }
+
+    private UUID courierOnlineNearTheRestaurant() throws Exception {
+        UUID courier = UUID.randomUUID();
+        HttpResponse<String> online = courierRequest(
+                "/couriers/me/availability", "PUT", "{\"online\":true,\"lat\":12.972,\"lon\":77.641}", courier);
+        assertThat(online.statusCode()).isBetween(200, 204);
+        onlineCouriers.add(courier);
+        return courier;
+    }
+
+    private static JsonNode awaitOffer(UUID courier) {
+        JsonNode[] offer = new JsonNode[1];
+        await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).until(() -> {
+            HttpResponse<String> response = courierRequest("/couriers/me/offer", "GET", null, courier);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            offer[0] = JSON.readTree(response.body());
+            return true;
+        });
+        return offer[0];
+    }
+
+    private static HttpResponse<String> courierAction(String deliveryId, String action, UUID courier) throws Exception {
+        return courierRequest("/deliveries/" + deliveryId + "/" + action, "POST", "", courier);
+    }
+
+    private static HttpResponse<String> courierRequest(String path, String method, String body, UUID courier)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(system.deliveryService.url(path))
+                .header("X-Courier-Id", courier.toString())
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> restaurant(String restaurantId, String orderId, String action, String body)
+            throws Exception {
+        return post(
+                system.orderService.url("/restaurants/" + restaurantId + "/orders/" + orderId + "/" + action),
+                body,
+                Map.of());
+    }
+
+    private static String placeOrder(String restaurantId, String itemId, int quantity, String method) throws Exception {
+        return placeOrder(restaurantId, itemId, quantity, method, UUID.randomUUID());
+    }
+
+    private static String placeOrder(String restaurantId, String itemId, int quantity, String method, UUID customer)
+            throws Exception {
+        String body = JSON.writeValueAsString(Map.of(
+                "restaurantId",
+                restaurantId,
+                "items",
+                List.of(Map.of("itemId", itemId, "quantity", quantity)),
+                "paymentMethod",
+                method,
+                "deliveryAddress",
+                Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
+        HttpResponse<String> response = post(
+                system.orderService.url("/orders"),
+                body,
+                Map.of(
+                        "X-Customer-Id",
+                        customer.toString(),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("orderId").asString();
+    }
+
+    /** The order as query-service shows it, once it reached {@code status}. */
+    private static JsonNode awaitStatus(String orderId, String status) {
+        return awaitOrder(orderId, order -> status.equals(order.path("status").asString()));
+    }
+
+    private static void awaitCourier(String orderId, UUID courier) {
+        awaitOrder(orderId, order -> courier.toString()
+                .equals(order.path("courierId").asString()));
+    }
+
+    private static JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode[] order = new JsonNode[1];
+        await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).until(() -> {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(system.queryService.url("/orders/" + orderId))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            order[0] = JSON.readTree(response.body());
+            return condition.test(order[0]);
+        });
+        return order[0];
+    }
+
+    private static HttpResponse<String> post(URI url, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
