@@ -1,5 +1,6 @@
 package com.fooddelivery.systemtest;
 
+import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceProcess;
 import com.fooddelivery.testsupport.TestDatabase;
@@ -18,6 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The four services started from their executable jars, each with databases of its own and a private Elasticsearch
@@ -43,6 +49,15 @@ final class FoodDeliverySystem implements AutoCloseable {
     FoodDeliverySystem() throws Exception {
         try {
             Infrastructure infrastructure = Infrastructure.get();
+            // Each service's consumer group starts at the topics' current end: the run sees only its own messages and
+            // does not first wade through every earlier run's history.
+            startGroupsAtTheEnd(
+                    infrastructure,
+                    Map.of(
+                            "query-e2e-" + run, List.of(Topics.ORDERS_EVENTS),
+                            "order-e2e-" + run, List.of(Topics.PAYMENTS_EVENTS, Topics.DELIVERIES_EVENTS),
+                            "payment-e2e-" + run, List.of(Topics.PAYMENTS_COMMANDS),
+                            "delivery-e2e-" + run, List.of(Topics.DELIVERIES_COMMANDS)));
             orders = track(infrastructure.newDatabase("e2eorders"));
             payments = track(infrastructure.newDatabase("e2epayments"));
             deliveries = track(infrastructure.newDatabase("e2edeliveries"));
@@ -77,6 +92,29 @@ final class FoodDeliverySystem implements AutoCloseable {
         } catch (Exception | Error e) {
             close();
             throw e;
+        }
+    }
+
+    private static void startGroupsAtTheEnd(Infrastructure infrastructure, Map<String, List<String>> topicsByGroup)
+            throws Exception {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
+            for (Map.Entry<String, List<String>> group : topicsByGroup.entrySet()) {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(group.getValue())
+                        .allTopicNames()
+                        .get()
+                        .values()
+                        .forEach(topic -> topic.partitions()
+                                .forEach(partition -> latest.put(
+                                        new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+                Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+                admin.listOffsets(latest)
+                        .all()
+                        .get()
+                        .forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
+                admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get();
+            }
         }
     }
 

@@ -275,16 +275,20 @@ class OrderFulfilmentEndToEndIT {
 
     private static JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] order = new JsonNode[1];
-        await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).until(() -> {
+        String[] lastSeen = {"nothing yet"};
+        await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(system.queryService.url("/orders/" + orderId))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return false;
-            }
+            lastSeen[0] = response.statusCode() + " " + response.body();
+            assertThat(response.statusCode())
+                    .as("query-service showed %s", lastSeen[0])
+                    .isEqualTo(200);
             order[0] = JSON.readTree(response.body());
-            return condition.test(order[0]);
+            assertThat(condition.test(order[0]))
+                    .as("query-service showed %s", lastSeen[0])
+                    .isTrue();
         });
         return order[0];
     }
