@@ -39,14 +39,21 @@ final class FoodDeliverySystem implements AutoCloseable {
     final TestDatabase orders;
     final TestDatabase payments;
     final TestDatabase deliveries;
-    final ServiceProcess orderService;
+    /** Replaced by {@link #killAndRestartOrderService()}. */
+    ServiceProcess orderService;
+
     final ServiceProcess paymentService;
     final ServiceProcess deliveryService;
     final ServiceProcess queryService;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, String> orderProperties = new HashMap<>();
 
     /** Starts everything, or stops whatever it started and rethrows: no JVM outlives a failed start. */
     FoodDeliverySystem() throws Exception {
+        this(RESTAURANT_TIMEOUT, COURIER_TIMEOUT);
+    }
+
+    FoodDeliverySystem(Duration restaurantTimeout, Duration courierTimeout) throws Exception {
         try {
             Infrastructure infrastructure = Infrastructure.get();
             // Each service's consumer group starts at the topics' current end: the run sees only its own messages and
@@ -74,12 +81,12 @@ final class FoodDeliverySystem implements AutoCloseable {
                             "query-e2e-" + run,
                             "query.index-prefix",
                             "e2e-" + run + "-")));
-            Map<String, String> orderProperties = new HashMap<>(orders.springProperties());
+            orderProperties.putAll(orders.springProperties());
             orderProperties.put("order.query-service-url", queryService.url("/").toString());
             orderProperties.put("order.replies.group-id", "order-e2e-" + run);
             // Short enough to watch every deadline fire in a test, long enough for a test to act before it.
-            orderProperties.put("order.timeouts.restaurant", RESTAURANT_TIMEOUT.toSeconds() + "s");
-            orderProperties.put("order.timeouts.courier", COURIER_TIMEOUT.toSeconds() + "s");
+            orderProperties.put("order.timeouts.restaurant", restaurantTimeout.toSeconds() + "s");
+            orderProperties.put("order.timeouts.courier", courierTimeout.toSeconds() + "s");
             orderService =
                     track(ServiceProcess.startJar("order-service-" + run, jar("order-service"), orderProperties));
             paymentService = track(ServiceProcess.startJar(
@@ -124,6 +131,14 @@ final class FoodDeliverySystem implements AutoCloseable {
         properties.put("spring.kafka.consumer.group-id", service + "-e2e-" + run);
         properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         return properties;
+    }
+
+    /** SIGKILL order-service and start it again on the same database: nothing it had committed to may be lost. */
+    void killAndRestartOrderService() throws Exception {
+        orderService.kill();
+        orderService = track(
+                ServiceProcess.startJar("order-service-" + run + "-restarted", jar("order-service"), orderProperties));
+        orderService.awaitUp(STARTUP);
     }
 
     Connection paymentsDatabase() throws SQLException {
