@@ -1,5 +1,7 @@
 package com.fooddelivery.systemtest;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceProcess;
@@ -21,8 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -42,11 +46,14 @@ final class FoodDeliverySystem implements AutoCloseable {
     /** Replaced by {@link #killAndRestartOrderService()}. */
     ServiceProcess orderService;
 
-    final ServiceProcess paymentService;
+    /** Replaced by {@link #startPaymentService()}. */
+    ServiceProcess paymentService;
+
     final ServiceProcess deliveryService;
     final ServiceProcess queryService;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, String> orderProperties = new HashMap<>();
+    private Map<String, String> paymentProperties;
 
     /** Starts everything, or stops whatever it started and rethrows: no JVM outlives a failed start. */
     FoodDeliverySystem() throws Exception {
@@ -89,8 +96,9 @@ final class FoodDeliverySystem implements AutoCloseable {
             orderProperties.put("order.timeouts.courier", courierTimeout.toSeconds() + "s");
             orderService =
                     track(ServiceProcess.startJar("order-service-" + run, jar("order-service"), orderProperties));
-            paymentService = track(ServiceProcess.startJar(
-                    "payment-service-" + run, jar("payment-service"), ownGroup(payments, "payment")));
+            paymentProperties = ownGroup(payments, "payment");
+            paymentService =
+                    track(ServiceProcess.startJar("payment-service-" + run, jar("payment-service"), paymentProperties));
             deliveryService = track(ServiceProcess.startJar(
                     "delivery-service-" + run, jar("delivery-service"), ownGroup(deliveries, "delivery")));
             for (ServiceProcess service : List.of(queryService, orderService, paymentService, deliveryService)) {
@@ -139,6 +147,31 @@ final class FoodDeliverySystem implements AutoCloseable {
         orderService = track(
                 ServiceProcess.startJar("order-service-" + run + "-restarted", jar("order-service"), orderProperties));
         orderService.awaitUp(STARTUP);
+    }
+
+    /** SIGKILL payment-service: commands for it wait in Kafka until {@link #startPaymentService()}. */
+    void killPaymentService() throws InterruptedException {
+        paymentService.kill();
+    }
+
+    /**
+     * Starts payment-service again and waits until it alone holds its partitions: the killed instance stays a group
+     * member until Kafka's session timeout expires, and until then its partitions are served by nobody.
+     */
+    void startPaymentService() throws Exception {
+        paymentService = track(ServiceProcess.startJar(
+                "payment-service-" + run + "-again", jar("payment-service"), paymentProperties));
+        paymentService.awaitUp(STARTUP);
+        String group = paymentProperties.get("spring.kafka.consumer.group-id");
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers()))) {
+            await().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                ConsumerGroupDescription description =
+                        admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                return description.groupState() == GroupState.STABLE
+                        && description.members().size() == 1;
+            });
+        }
     }
 
     Connection paymentsDatabase() throws SQLException {

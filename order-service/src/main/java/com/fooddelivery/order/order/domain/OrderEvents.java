@@ -8,23 +8,29 @@ public final class OrderEvents {
 
     private OrderEvents() {}
 
-    public record PaymentAuthorizedForOrder(UUID orderId) {}
+    /** A change of an order after it was placed; every event here is one. */
+    public sealed interface OrderChange {
+        UUID orderId();
+    }
 
-    public record OrderAcceptedByRestaurant(UUID orderId, int prepTimeMinutes, Instant estimatedReadyAt) {}
+    public record PaymentAuthorizedForOrder(UUID orderId) implements OrderChange {}
 
-    public record OrderReadyForPickup(UUID orderId) {}
+    public record OrderAcceptedByRestaurant(UUID orderId, int prepTimeMinutes, Instant estimatedReadyAt)
+            implements OrderChange {}
 
-    public record CourierAssignedToOrder(UUID orderId, UUID courierId, UUID deliveryId) {}
+    public record OrderReadyForPickup(UUID orderId) implements OrderChange {}
 
-    public record OrderPickedUp(UUID orderId) {}
+    public record CourierAssignedToOrder(UUID orderId, UUID courierId, UUID deliveryId) implements OrderChange {}
 
-    public record OrderDelivered(UUID orderId) {}
+    public record OrderPickedUp(UUID orderId) implements OrderChange {}
 
-    public record OrderPaymentCaptured(UUID orderId) {}
+    public record OrderDelivered(UUID orderId) implements OrderChange {}
+
+    public record OrderPaymentCaptured(UUID orderId) implements OrderChange {}
 
     /** Final: the order will not be fulfilled; any authorization must be voided. */
-    public record OrderRejected(UUID orderId, OrderEndReason reason, String detail) {}
+    public record OrderRejected(UUID orderId, OrderEndReason reason, String detail) implements OrderChange {}
 
     /** Final: the order will not be fulfilled; any authorization must be voided, any courier released. */
-    public record OrderCancelled(UUID orderId, OrderEndReason reason) {}
+    public record OrderCancelled(UUID orderId, OrderEndReason reason) implements OrderChange {}
 }

@@ -1,15 +1,7 @@
 package com.fooddelivery.order.order.messaging;
 
 import com.fooddelivery.messaging.outbox.OutboxWriter;
-import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
-import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
-import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
-import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
-import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
-import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
-import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
-import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
-import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderChange;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import com.fooddelivery.order.shared.axon.AxonMessageContext;
 import java.time.Instant;
@@ -56,48 +48,8 @@ class OrderIntegrationEvents {
     }
 
     @EventHandler
-    void on(PaymentAuthorizedForOrder event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(OrderAcceptedByRestaurant event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(OrderReadyForPickup event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(CourierAssignedToOrder event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(OrderPickedUp event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(OrderDelivered event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(OrderPaymentCaptured event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(OrderRejected event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
-    }
-
-    @EventHandler
-    void on(OrderCancelled event, @SequenceNumber long sequence, EventMessage<?> message) {
-        changed(event.orderId(), event, sequence, message);
+    void on(OrderChange change, @SequenceNumber long sequence, EventMessage<?> message) {
+        changed(change.orderId(), change, sequence, message);
     }
 
     private void changed(UUID orderId, Object event, long sequence, EventMessage<?> message) {
