@@ -1,7 +1,6 @@
 package com.fooddelivery.order.order.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
@@ -12,19 +11,12 @@ import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized
 import com.fooddelivery.order.order.domain.PaymentMethod;
 import com.fooddelivery.order.order.domain.PlaceOrder;
 import com.fooddelivery.order.order.domain.RequestedItem;
-import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,30 +119,10 @@ class OrderChangesPublishedIT {
     }
 
     private static List<ConsumerRecord<String, String>> awaitPublished(UUID orderId, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "order-changes-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORDERS_EVENTS));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (orderId.toString().equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= expected;
-            });
-            return found;
-        }
+        return KafkaProbe.awaitRecords(Topics.ORDERS_EVENTS, orderId.toString(), expected);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return KafkaProbe.header(record, name);
     }
 }

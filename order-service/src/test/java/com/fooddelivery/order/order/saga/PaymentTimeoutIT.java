@@ -1,26 +1,17 @@
 package com.fooddelivery.order.order.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
-import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
@@ -98,27 +89,6 @@ class PaymentTimeoutIT {
 
     /** The types of the messages sent to payment-service for this order, in order. */
     private static List<String> awaitPaymentCommands(String orderId, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "payment-timeout-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.PAYMENTS_COMMANDS));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (orderId.equals(record.key())) {
-                        types.add(new String(
-                                record.headers().lastHeader(MessageHeaders.TYPE).value(), StandardCharsets.UTF_8));
-                    }
-                }
-                return types.size() >= expected;
-            });
-        }
-        return types;
+        return KafkaProbe.awaitTypes(Topics.PAYMENTS_COMMANDS, orderId, expected);
     }
 }

@@ -7,26 +7,17 @@ import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
-import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -138,25 +129,18 @@ class OrderActionsIT {
 
     /** What payment-service answers when the provider authorizes. */
     private static void replyPaymentAuthorized(String orderId) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(
-                    Topics.PAYMENTS_EVENTS,
-                    orderId,
-                    JSON.writeValueAsString(
-                            new PaymentAuthorized(UUID.fromString(orderId), new Money(12000, "INR"), "sim_auth_1")));
-            Map.of(
-                            MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString(),
-                            MessageHeaders.TYPE, "PaymentAuthorized",
-                            MessageHeaders.SCHEMA_VERSION, "1",
-                            MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString(),
-                            MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
-                            MessageHeaders.OCCURRED_AT, Instant.now().toString())
-                    .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
-        }
+        KafkaProbe.publish(
+                Topics.PAYMENTS_EVENTS,
+                orderId,
+                JSON.writeValueAsString(
+                        new PaymentAuthorized(UUID.fromString(orderId), new Money(12000, "INR"), "sim_auth_1")),
+                Map.of(
+                        MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.TYPE, "PaymentAuthorized",
+                        MessageHeaders.SCHEMA_VERSION, "1",
+                        MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.OCCURRED_AT, Instant.now().toString()));
     }
 
     private void awaitLastEvent(String orderId, String eventName) {
@@ -169,28 +153,7 @@ class OrderActionsIT {
     }
 
     private static List<String> typesSentTo(String topic, String orderId, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "order-actions-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (orderId.equals(record.key())) {
-                        types.add(new String(
-                                record.headers().lastHeader(MessageHeaders.TYPE).value(), StandardCharsets.UTF_8));
-                    }
-                }
-                return types.size() >= expected;
-            });
-        }
-        return types;
+        return KafkaProbe.awaitTypes(topic, orderId, expected);
     }
 
     private HttpResponse<String> post(String path, String body, UUID customer) throws Exception {

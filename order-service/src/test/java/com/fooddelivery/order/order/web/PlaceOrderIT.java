@@ -1,27 +1,20 @@
 package com.fooddelivery.order.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
-import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.OutboxRelayHealthContract;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -236,30 +229,10 @@ class PlaceOrderIT implements OutboxRelayHealthContract {
     }
 
     private static ConsumerRecord<String, String> awaitPublished(String orderId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "place-order-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORDERS_EVENTS));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (orderId.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            return found.getFirst();
-        }
+        return KafkaProbe.awaitRecords(Topics.ORDERS_EVENTS, orderId, 1).getFirst();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return KafkaProbe.header(record, name);
     }
 }
