@@ -25,6 +25,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox → Debezium → Kafka → inbox path on real PostgreSQL and Kafka. */
@@ -121,6 +122,53 @@ class OutboxRelayIT {
             awaitAllReceived(Duration.ofMinutes(3));
         }
         assertExactlyOnceInOrderPerKey();
+    }
+
+    /**
+     * Debezium can store an offset whose last change lies beyond the slot's confirmed position while its last commit
+     * lies before it (a relay killed soon after a restart, or after keepalives moved the slot). Seeking the slot to
+     * that commit is refused by PostgreSQL; the relay must start anyway and lose nothing.
+     */
+    @Test
+    void resumes_from_an_offset_that_straddles_the_slot_position() {
+        consumer = startInProcess(true);
+        awaitLeader(consumer);
+        String topic = properties.get("relay-test.topic");
+        String slot = properties.get("messaging.relay.slot-name");
+        sendOne(topic, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount() == 1);
+        consumer.close();
+
+        JdbcTemplate jdbc = new JdbcTemplate(
+                new DriverManagerDataSource(database.jdbcUrl(), Infrastructure.APP_USER, Infrastructure.APP_PASSWORD));
+        jdbc.execute("create table unrelated_writes (id bigserial primary key)");
+        jdbc.update("insert into unrelated_writes select from generate_series(1, 100)");
+        String slotPosition = jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
+        jdbc.update("insert into unrelated_writes select from generate_series(1, 100)");
+        jdbc.queryForList("select pg_replication_slot_advance(?, ?::pg_lsn)", slot, slotPosition);
+        // What Debezium stores after a restart until its next commit: the old commit and a later change position.
+        int straddling = jdbc.update("""
+                update relay_offsets set offset_val = (offset_val::jsonb || jsonb_build_object(
+                  'lsn_commit', offset_val::jsonb -> 'lsn',
+                  'lsn_proc', pg_current_wal_lsn() - '0/0',
+                  'lsn', pg_current_wal_lsn() - '0/0'))::text
+                where (offset_val::jsonb ->> 'lsn')::numeric < ?::pg_lsn - '0/0'""", slotPosition);
+        assertThat(straddling)
+                .as("stored offsets whose last commit precedes the slot")
+                .isEqualTo(1);
+
+        consumer = startInProcess(true);
+        awaitLeader(consumer);
+        sendOne(topic, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount() == 2);
+    }
+
+    private void sendOne(String topic, int seq) {
+        consumer.getBean(TransactionTemplate.class).executeWithoutResult(status -> consumer.getBean(OutboxWriter.class)
+                .send(
+                        new OutboxMessage(topic, "idle", "Numbered", 1, new RelayTestApplication.Numbered(seq)),
+                        Instant.now(),
+                        MessageContext.startedBy(UUID.randomUUID())));
     }
 
     private ConfigurableApplicationContext startInProcess(boolean withRelay) {

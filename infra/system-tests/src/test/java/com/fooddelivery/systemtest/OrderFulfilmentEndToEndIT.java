@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,10 +161,6 @@ class OrderFulfilmentEndToEndIT {
     }
 
     @Test
-    @Disabled("Reproduces an open relay bug: after a SIGKILL of an idle payment-service, the restarted relay's stored"
-            + " Debezium offset is behind the slot's confirmed LSN, PostgreSQL refuses the seek ('cannot advance"
-            + " replication slot to X, minimum is Y') and the relay stalls, so later replies never leave. Enable once"
-            + " the relay restarts from the slot in that case.")
     void no_payment_answer_in_time_rejects_the_order_and_the_late_authorization_is_voided() throws Exception {
         system.killPaymentService();
         try {

@@ -47,10 +47,12 @@ public record RelaySettings(
         props.setProperty("table.include.list", "public.outbox");
         props.setProperty("tombstones.on.delete", "false");
         props.setProperty("poll.interval.ms", Long.toString(pollInterval.toMillis()));
-        // Confirm LSNs to the server (else WAL is held by the slot forever) and let a standby take over an offset
-        // that lags the slot.
+        // Confirm LSNs to the server, also on keepalives while the outbox is idle (else the slot holds WAL forever).
+        // The slot only moves past what Kafka acknowledged or past WAL without outbox inserts, so when it is ahead of
+        // the stored offset it is the truth. Never seek the slot back to the offset: Debezium seeks to the last
+        // commit, which PostgreSQL refuses once the slot has moved past it, and the relay would stall.
         props.setProperty("lsn.flush.mode", "connector_and_driver");
-        props.setProperty("offset.mismatch.strategy", "trust_greater_lsn");
+        props.setProperty("offset.mismatch.strategy", "trust_slot");
         // Heartbeats let the slot advance while only other tables change, so it does not hold WAL back.
         props.setProperty("heartbeat.interval.ms", "10000");
         props.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
