@@ -5,6 +5,7 @@ import com.fooddelivery.contracts.delivery.CourierAssigned;
 import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
+import com.fooddelivery.contracts.delivery.DeliveryUpdated;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.contracts.order.OrderPlaced;
@@ -16,6 +17,7 @@ import com.fooddelivery.contracts.payment.PaymentCaptured;
 import com.fooddelivery.contracts.payment.PaymentDeclined;
 import com.fooddelivery.contracts.payment.PaymentVoided;
 import com.fooddelivery.contracts.payment.VoidPayment;
+import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +54,9 @@ public final class MessageCatalog {
             new Entry("DeliveryPickedUp", DeliveryPickedUp.class, Topics.DELIVERIES_EVENTS, 1),
             new Entry("DeliveryDelivered", DeliveryDelivered.class, Topics.DELIVERIES_EVENTS, 1),
             new Entry("NoCourierAvailable", NoCourierAvailable.class, Topics.DELIVERIES_EVENTS, 1),
-            new Entry("CourierRequestCancelled", CourierRequestCancelled.class, Topics.DELIVERIES_EVENTS, 1));
+            new Entry("CourierRequestCancelled", CourierRequestCancelled.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("DeliveryUpdated", DeliveryUpdated.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("RestaurantChanged", RestaurantChanged.class, Topics.RESTAURANTS_EVENTS, 1));
 
     private static final Map<Class<?>, Entry> BY_CLASS =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::javaType, Function.identity()));

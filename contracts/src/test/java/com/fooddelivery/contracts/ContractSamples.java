@@ -9,6 +9,8 @@ import com.fooddelivery.contracts.delivery.CourierAssigned;
 import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
+import com.fooddelivery.contracts.delivery.DeliveryStatus;
+import com.fooddelivery.contracts.delivery.DeliveryUpdated;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.contracts.order.Courier;
@@ -25,7 +27,11 @@ import com.fooddelivery.contracts.payment.PaymentCaptured;
 import com.fooddelivery.contracts.payment.PaymentDeclined;
 import com.fooddelivery.contracts.payment.PaymentVoided;
 import com.fooddelivery.contracts.payment.VoidPayment;
+import com.fooddelivery.contracts.restaurant.MenuItem;
+import com.fooddelivery.contracts.restaurant.OpeningHours;
+import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +72,43 @@ final class ContractSamples {
                     new DeliveryPickedUp(ORDER, DELIVERY, COURIER),
                     new DeliveryDelivered(ORDER, DELIVERY, COURIER),
                     new NoCourierAvailable(ORDER, "Every online courier declined"),
-                    new CourierRequestCancelled(ORDER))
+                    new CourierRequestCancelled(ORDER),
+                    new DeliveryUpdated(
+                            DELIVERY,
+                            ORDER,
+                            4,
+                            DeliveryStatus.PICKED_UP,
+                            RESTAURANT,
+                            "Saravana Bhavan",
+                            new GeoPoint(12.9719, 77.6412),
+                            new DeliveryAddress("12 MG Road", "Bengaluru", 12.9716, 77.5946),
+                            COURIER,
+                            new GeoPoint(12.9717, 77.6101),
+                            PLACED_AT.plusSeconds(1500),
+                            PLACED_AT.plusSeconds(1920),
+                            PLACED_AT.plusSeconds(600),
+                            PLACED_AT.plusSeconds(1500)),
+                    new RestaurantChanged(
+                            RESTAURANT,
+                            3,
+                            "Saravana Bhavan",
+                            "South Indian",
+                            new GeoPoint(12.9719, 77.6412),
+                            new OpeningHours(LocalTime.of(7, 0), LocalTime.of(23, 30), "Asia/Kolkata"),
+                            List.of(
+                                    new MenuItem(
+                                            UUID.fromString("a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21"),
+                                            "Masala Dosa",
+                                            "Crisp rice crepe with spiced potato",
+                                            new Money(12000, "INR"),
+                                            true),
+                                    new MenuItem(
+                                            UUID.fromString("b4f2a1d3-8c6e-4f9b-8d42-3a7e9c5b8f32"),
+                                            "Filter Coffee",
+                                            "",
+                                            new Money(6000, "INR"),
+                                            false)),
+                            PLACED_AT))
             .collect(Collectors.toUnmodifiableMap(Object::getClass, sample -> sample));
 
     private ContractSamples() {}

@@ -62,7 +62,7 @@ class ServiceReplies {
         IncomingMessage incoming = IncomingMessage.from(record);
         Object command = commandFor(read(record, incoming));
         if (command == null) {
-            return; // a confirmation (PaymentVoided, CourierRequestCancelled) the order does not wait for
+            return; // a confirmation (PaymentVoided, CourierRequestCancelled) or read-model update the order does not need
         }
         inbox.receive(incoming, message -> {
             try {
