@@ -3,8 +3,12 @@ package com.fooddelivery.query.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fooddelivery.contracts.MessageCatalog;
 import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.contracts.delivery.DeliveryStatus;
+import com.fooddelivery.query.QueryServiceTests;
+import com.fooddelivery.query.delivery.projection.DeliveryEvents;
 import com.fooddelivery.query.order.projection.OrderEvents;
 import com.fooddelivery.query.shared.kafka.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
@@ -20,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,12 +76,7 @@ class OrderQueryIT {
     @AfterAll
     static void closeProducerAndDropIndex() throws Exception {
         producer.close();
-        HTTP.send(
-                HttpRequest.newBuilder(
-                                URI.create(Infrastructure.get().elasticsearchUrl() + "/it-" + RUN + "-orders-v1"))
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        QueryServiceTests.deleteIndices("it-" + RUN + "-");
     }
 
     @LocalServerPort
@@ -100,7 +101,7 @@ class OrderQueryIT {
         assertThat(order.at("/items/0/name").asString()).isEqualTo("Masala Dosa");
         assertThat(order.at("/timeline/0/status").asString()).isEqualTo("PENDING");
         String etag = response.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).isEqualTo("\"0\"");
+        assertThat(etag).as("order sequence 0, no delivery yet").isEqualTo("\"0.0\"");
 
         HttpResponse<String> poll = get(orderId, etag);
         assertThat(poll.statusCode()).isEqualTo(304);
@@ -198,6 +199,124 @@ class OrderQueryIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void read_your_writes_waits_for_a_just_placed_order_instead_of_answering_404() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        long asked = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> read =
+                CompletableFuture.supplyAsync(() -> send("/orders/" + orderId + "?minVersion=0", Map.of()));
+        Thread.sleep(700);
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.placed(orderId));
+
+        HttpResponse<String> response = read.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("sequence").asLong()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThan(Duration.ofMillis(600));
+    }
+
+    @Test
+    void a_long_poll_answers_as_soon_as_the_order_changes_and_304_when_nothing_changed() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.placed(orderId));
+        String etag = awaitOrder(orderId, 0).headers().firstValue("ETag").orElseThrow();
+
+        long asked = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> poll = CompletableFuture.supplyAsync(
+                () -> send("/orders/" + orderId + "?waitSeconds=20", Map.of("If-None-Match", etag)));
+        Thread.sleep(500);
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.preparing(orderId));
+        HttpResponse<String> changed = poll.get(25, TimeUnit.SECONDS);
+        Duration waited = Duration.ofNanos(System.nanoTime() - asked);
+
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertPreparing(JSON.readTree(changed.body()));
+        assertThat(waited).as("answered on the change, not at the timeout").isLessThan(Duration.ofSeconds(10));
+
+        String newEtag = changed.headers().firstValue("ETag").orElseThrow();
+        long again = System.nanoTime();
+        HttpResponse<String> unchanged =
+                send("/orders/" + orderId + "?waitSeconds=1", Map.of("If-None-Match", newEtag));
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(Duration.ofNanos(System.nanoTime() - again)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void the_order_shows_its_delivery_and_a_stale_delivery_update_changes_nothing() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        UUID deliveryId = OrderEvents.COURIER.deliveryId();
+        UUID courierId = OrderEvents.COURIER.courierId();
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.courierAssigned(orderId));
+        QueryServiceTests.publish(
+                orderId.toString(), DeliveryEvents.updated(deliveryId, orderId, 3, DeliveryStatus.ASSIGNED, courierId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        send("/orders/" + orderId, Map.of()).headers().firstValue("ETag"))
+                .hasValue("\"3.3\""));
+
+        awaitConsumed(
+                publishEvent(orderId, DeliveryEvents.updated(deliveryId, orderId, 2, DeliveryStatus.OFFERED, null)));
+        JsonNode order = JSON.readTree(send("/orders/" + orderId, Map.of()).body());
+        assertThat(order.at("/delivery/status").asString()).isEqualTo("ASSIGNED");
+        assertThat(order.at("/delivery/courierId").asString()).isEqualTo(courierId.toString());
+        assertThat(order.at("/delivery/courierPosition/lat").asDouble()).isEqualTo(12.9717);
+        assertThat(Instant.parse(order.at("/delivery/estimatedArrivalAt").asString()))
+                .isEqualTo(DeliveryEvents.REQUESTED_AT.plusSeconds(240));
+        assertThat(order.get("status").asString())
+                .as("order fields stay at the top level")
+                .isEqualTo("PREPARING");
+    }
+
+    @Test
+    void another_customers_order_does_not_exist_for_the_caller() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.placed(orderId));
+        awaitOrder(orderId, 0);
+
+        HttpResponse<String> own = send("/orders/" + orderId, Map.of("X-Customer-Id", OrderEvents.CUSTOMER.toString()));
+        HttpResponse<String> foreign = send(
+                "/orders/" + orderId, Map.of("X-Customer-Id", UUID.randomUUID().toString()));
+        HttpResponse<String> otherRestaurant = send(
+                "/orders/" + orderId,
+                Map.of("X-Restaurant-Id", UUID.randomUUID().toString()));
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(otherRestaurant.statusCode()).isEqualTo(404);
+        assertThat(foreign.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void bad_follow_parameters_are_400_problems() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        assertThat(send("/orders/" + orderId + "?waitSeconds=31", Map.of()).statusCode())
+                .isEqualTo(400);
+        assertThat(send("/orders/" + orderId + "?minVersion=-1", Map.of()).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> badHeader = send("/orders/" + orderId, Map.of("X-Customer-Id", "me"));
+        assertThat(badHeader.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badHeader.body()).at("/errors/0/field").asString())
+                .isEqualTo("X-Customer-Id");
+    }
+
+    private HttpResponse<String> send(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
+        headers.forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RecordMetadata publishEvent(UUID key, Object event) throws Exception {
+        MessageCatalog.Entry entry = MessageCatalog.of(event.getClass());
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(entry.topic(), key.toString(), JSON.writeValueAsString(event));
+        record.headers().add(MessageHeaders.TYPE, entry.type().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        return producer.send(record).get();
     }
 
     private RecordMetadata publish(UUID orderId, String type, String payload) throws Exception {

@@ -1,41 +1,84 @@
 package com.fooddelivery.query.order.web;
 
-import com.fooddelivery.query.order.projection.OrderDocument;
-import com.fooddelivery.query.order.projection.OrderIndex;
+import com.fooddelivery.query.order.query.OrderReadModel;
+import com.fooddelivery.query.order.query.OrderView;
+import com.fooddelivery.query.shared.web.Caller;
+import com.fooddelivery.web.Problems;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class OrderQueryController {
 
-    private final OrderIndex orders;
+    private final OrderReadModel orders;
+    private final Duration readYourWritesWait;
 
-    OrderQueryController(OrderIndex orders) {
+    OrderQueryController(OrderReadModel orders, @Value("${query.read-your-writes-wait}") Duration readYourWritesWait) {
         this.orders = orders;
+        this.readYourWritesWait = readYourWritesWait;
     }
 
     /**
-     * The order as the apps show it. The ETag is the order's sequence number: a poll with {@code If-None-Match}
-     * costs a 304 and no body until the order changes.
+     * The order as the apps show it, with its delivery. Three ways to follow it cheaply:
+     *
+     * <ul>
+     *   <li>{@code If-None-Match} with the last ETag: 304 without a body until the order or its delivery changes;
+     *   <li>{@code minVersion=N} (the sequence {@code POST /orders} returned): waits up to {@code
+     *       query.read-your-writes-wait} until the read model has caught up, so a just-placed order is not a 404;
+     *   <li>{@code waitSeconds=S} with {@code If-None-Match}: a long-poll answering as soon as the order changes, or
+     *       304 after S seconds.
+     * </ul>
+     *
+     * After waiting the answer is whatever the read model holds then: the order (check its {@code sequence}), 304, or
+     * 404.
      */
     @GetMapping("/orders/{orderId}")
-    ResponseEntity<OrderDocument> order(@PathVariable UUID orderId, WebRequest request) {
-        OrderDocument order = orders.find(orderId.toString())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
-        String etag = "\"" + order.sequence() + "\"";
-        if (request.checkNotModified(etag)) {
+    ResponseEntity<OrderView> order(
+            @PathVariable UUID orderId,
+            @RequestParam(required = false) @Min(0) Long minVersion,
+            @RequestParam(required = false) @Min(1) @Max(30) Integer waitSeconds,
+            Caller caller,
+            WebRequest request)
+            throws InterruptedException {
+        String knownETag = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        Predicate<Optional<OrderView>> done =
+                found -> found.filter(view -> minVersion == null || view.order().sequence() >= minVersion)
+                        .filter(view -> waitSeconds == null || knownETag == null || !sameETag(knownETag, view.etag()))
+                        .isPresent();
+        Duration atMost = waitSeconds != null
+                ? Duration.ofSeconds(waitSeconds)
+                : minVersion != null ? readYourWritesWait : Duration.ZERO;
+
+        OrderView view = orders.await(orderId.toString(), caller, done, atMost)
+                .orElseThrow(() -> new ErrorResponseException(
+                        HttpStatus.NOT_FOUND,
+                        Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "No order " + orderId),
+                        null));
+        if (request.checkNotModified(view.etag())) {
             return null;
         }
         return ResponseEntity.ok()
-                .eTag(etag)
+                .eTag(view.etag())
                 .cacheControl(CacheControl.noCache())
-                .body(order);
+                .body(view);
+    }
+
+    private static boolean sameETag(String ifNoneMatch, String etag) {
+        return ifNoneMatch.strip().equals("*") || ifNoneMatch.contains(etag);
     }
 }

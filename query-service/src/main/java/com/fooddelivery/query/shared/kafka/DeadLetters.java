@@ -1,7 +1,9 @@
 package com.fooddelivery.query.shared.kafka;
 
+import com.fooddelivery.query.shared.projection.Projection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +31,10 @@ public class DeadLetters {
     DeadLetters(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
         this.kafka = kafka;
         this.meters = meters;
+    }
+
+    public void parkAll(List<Projection.Rejected> rejected) {
+        rejected.forEach(letter -> park(letter.record(), letter.reason()));
     }
 
     /** Returns once the dead letter is stored, so the original's offset may be committed. */

@@ -68,6 +68,35 @@ public final class OrderEvents {
                 preparing.estimatedReadyAt());
     }
 
+    /**
+     * The order of {@code customer} at {@code restaurant}, placed at {@code placedAt}, in {@code status} at
+     * {@code sequence} (its timeline: PENDING, then {@code status} a minute later).
+     */
+    public static OrderStatusChanged inStatus(
+            UUID orderId, UUID customer, UUID restaurant, Instant placedAt, OrderStatus status, long sequence) {
+        OrderPlaced placed =
+                placedWithTimeline(orderId, 0, List.of(new StatusChange(OrderStatus.PENDING, null, placedAt)));
+        var details = placed.details();
+        return new OrderStatusChanged(
+                orderId,
+                sequence,
+                status,
+                new OrderDetails(
+                        customer,
+                        restaurant,
+                        details.restaurantName(),
+                        details.items(),
+                        details.total(),
+                        details.paymentMethod(),
+                        details.deliveryAddress(),
+                        placedAt),
+                List.of(
+                        new StatusChange(OrderStatus.PENDING, null, placedAt),
+                        new StatusChange(status, null, placedAt.plusSeconds(60))),
+                null,
+                null);
+    }
+
     private static OrderPlaced placedWithTimeline(UUID orderId, long sequence, List<StatusChange> timeline) {
         Money price = new Money(12000, "INR");
         return new OrderPlaced(
