@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class OrderDocumentTest {
+public class OrderDocumentTest {
+
+    /** For tests elsewhere: the document a projection makes of {@code event}. */
+    public static OrderDocument document(com.fooddelivery.contracts.order.OrderEvent event) {
+        return OrderDocument.of(event);
+    }
 
     private static final UUID ORDER = UUID.fromString("9d2e6c1a-5f3b-4a7e-8c90-1b2d3e4f5a60");
 

@@ -1,0 +1,179 @@
+package com.fooddelivery.query.rebuild;
+
+import static com.fooddelivery.query.QueryServiceTests.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fooddelivery.contracts.delivery.DeliveryStatus;
+import com.fooddelivery.contracts.order.OrderStatus;
+import com.fooddelivery.query.QueryServiceTests;
+import com.fooddelivery.query.delivery.projection.DeliveryEvents;
+import com.fooddelivery.query.delivery.projection.DeliveryProjection;
+import com.fooddelivery.query.order.projection.OrderEvents;
+import com.fooddelivery.query.order.projection.OrderProjection;
+import com.fooddelivery.query.shared.elasticsearch.IndexAdmin;
+import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Rebuilding every index from the topics while the old indices keep answering, on real Kafka and Elasticsearch. */
+@ServiceIntegrationTest
+class ReadModelRebuildIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final int BEFORE = 40;
+    private static final int DURING = 20;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.consumer.group-id", () -> "query-rebuild-it-" + RUN);
+        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+        registry.add("query.index-prefix", () -> "it-" + RUN + "-");
+    }
+
+    @AfterAll
+    static void dropIndices() throws Exception {
+        QueryServiceTests.deleteIndices("it-" + RUN + "-");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IndexAdmin indices;
+
+    @Autowired
+    void awaitPartitions(KafkaListenerEndpointRegistry listeners) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(container -> !container.getAssignedPartitions().isEmpty()));
+    }
+
+    @Test
+    void a_rebuild_replays_the_topics_into_new_indices_and_swaps_the_aliases_without_a_failed_read() throws Exception {
+        UUID customer = UUID.randomUUID();
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < BEFORE; i++) {
+            orders.add(publishOrder(customer, i));
+        }
+        QueryServiceTests.publish(
+                orders.getFirst().toString(),
+                DeliveryEvents.updated(
+                        UUID.randomUUID(), orders.getFirst(), 5, DeliveryStatus.PICKED_UP, UUID.randomUUID()));
+        awaitAllReadable(orders);
+        Set<String> ordersBefore = indices.indicesBehind(OrderProjection.INDEX);
+        Set<String> deliveriesBefore = indices.indicesBehind(DeliveryProjection.INDEX);
+
+        // Readers keep reading the orders placed so far while the rebuild runs; none may fail.
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        AtomicInteger failedReads = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        List<UUID> placedBefore = List.copyOf(orders);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            while (rebuilding.get()) {
+                for (UUID order : placedBefore) {
+                    reads.incrementAndGet();
+                    if (get("/orders/" + order).statusCode() != 200) {
+                        failedReads.incrementAndGet();
+                    }
+                }
+            }
+        });
+
+        HttpResponse<String> started = post("/admin/read-model/rebuild");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(started.headers().firstValue("Location")).hasValue("/admin/read-model/rebuild");
+        assertThat(post("/admin/read-model/rebuild").statusCode())
+                .as("one at a time")
+                .isEqualTo(409);
+        for (int i = 0; i < DURING; i++) {
+            orders.add(publishOrder(customer, BEFORE + i));
+        }
+
+        JsonNode report = awaitRebuild();
+        rebuilding.set(false);
+        reader.join();
+
+        assertThat(report.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(failedReads.get()).as("failed reads out of %d", reads.get()).isZero();
+        Set<String> ordersAfter = indices.indicesBehind(OrderProjection.INDEX);
+        assertThat(ordersAfter).hasSize(1).doesNotContainAnyElementsOf(ordersBefore);
+        assertThat(indices.indicesBehind(DeliveryProjection.INDEX))
+                .hasSize(1)
+                .doesNotContainAnyElementsOf(deliveriesBefore);
+        assertThat(report.at("/indices/0/events").asLong()).isGreaterThanOrEqualTo(BEFORE);
+
+        awaitAllReadable(orders);
+        JsonNode first = JSON.readTree(get("/orders/" + orders.getFirst()).body());
+        assertThat(first.get("status").asString()).isEqualTo("PREPARING");
+        assertThat(first.at("/delivery/status").asString()).isEqualTo("PICKED_UP");
+    }
+
+    private static UUID publishOrder(UUID customer, int i) throws Exception {
+        UUID orderId = UUID.randomUUID();
+        QueryServiceTests.publish(
+                orderId.toString(),
+                OrderEvents.inStatus(
+                        orderId,
+                        customer,
+                        UUID.randomUUID(),
+                        Instant.parse("2026-11-22T09:00:00Z").plusSeconds(i),
+                        OrderStatus.PREPARING,
+                        2));
+        return orderId;
+    }
+
+    private void awaitAllReadable(List<UUID> orders) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> orders.stream()
+                        .allMatch(order -> get("/orders/" + order).statusCode() == 200));
+    }
+
+    private JsonNode awaitRebuild() {
+        List<JsonNode> report = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    JsonNode status =
+                            JSON.readTree(get("/admin/read-model/rebuild").body());
+                    report.addFirst(status);
+                    return !"RUNNING".equals(status.get("state").asString());
+                });
+        return report.getFirst();
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)));
+    }
+
+    private HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return QueryServiceTests.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
