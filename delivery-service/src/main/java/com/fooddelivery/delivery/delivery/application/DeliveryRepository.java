@@ -1,6 +1,7 @@
 package com.fooddelivery.delivery.delivery.application;
 
 import com.fooddelivery.delivery.delivery.domain.AvailableCourier;
+import com.fooddelivery.delivery.delivery.domain.CourierPosition;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
 import com.fooddelivery.delivery.delivery.domain.Offer;
 import java.time.Instant;
@@ -22,6 +23,9 @@ public interface DeliveryRepository {
 
     Optional<Delivery> lockByOrder(UUID orderId);
 
+    /** Loads and locks the delivery the courier is carrying now (ASSIGNED or PICKED_UP), if any. */
+    Optional<Delivery> lockUnderWayWith(UUID courierId);
+
     /** Like {@link #lock}, but empty at once if another transaction holds the delivery. */
     Optional<Delivery> tryLock(UUID deliveryId);
 
@@ -33,8 +37,11 @@ public interface DeliveryRepository {
      */
     boolean reserve(UUID deliveryId, Offer offer);
 
-    /** Stores the delivery's state and its offers. */
+    /** Stores the delivery's state (with its sequence and the courier position it carries) and its offers. */
     void save(Delivery delivery);
+
+    /** The courier's last reported position, as their own record holds it. */
+    Optional<CourierPosition> positionOf(UUID courierId);
 
     /** Online couriers holding neither an open offer nor an assigned or picked-up delivery. */
     List<AvailableCourier> availableCouriers();

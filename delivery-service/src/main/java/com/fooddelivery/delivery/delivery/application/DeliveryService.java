@@ -5,9 +5,13 @@ import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
+import com.fooddelivery.delivery.delivery.domain.ArrivalEstimate;
+import com.fooddelivery.delivery.delivery.domain.CourierPosition;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
 import com.fooddelivery.delivery.delivery.domain.DeliveryNotFoundException;
 import com.fooddelivery.delivery.delivery.domain.DeliveryStatus;
+import com.fooddelivery.delivery.delivery.domain.DeliveryUpdate;
+import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.delivery.delivery.domain.NearestCourier;
 import com.fooddelivery.delivery.delivery.domain.Offer;
 import com.fooddelivery.delivery.delivery.domain.OfferStatus;
@@ -24,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds couriers for orders and follows each delivery to the door. Every state change is stored in the same
- * transaction as the message announcing it (outbox); the delivery row is locked for the whole change.
+ * transaction as the messages announcing it (outbox); the delivery row is locked for the whole change. Each change
+ * is announced to read models as a DeliveryUpdated with the complete state (see {@link #store}), and to the
+ * order's saga by the reply events it waits for (CourierAssigned, DeliveryPickedUp, ...).
  */
 @Service
 public class DeliveryService {
@@ -34,11 +40,14 @@ public class DeliveryService {
     private final DeliveryRepository deliveries;
     private final OutboxWriter outbox;
     private final DeliverySettings settings;
+    private final DeliveryUpdates updates;
 
     DeliveryService(DeliveryRepository deliveries, OutboxWriter outbox, DeliverySettings settings) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.settings = settings;
+        this.updates =
+                new DeliveryUpdates(new ArrivalEstimate(settings.tracking().averageSpeedKmh()));
     }
 
     /**
@@ -81,7 +90,7 @@ public class DeliveryService {
         Delivery delivery = found.get();
         switch (delivery.cancel(now)) {
             case CANCELLED -> {
-                deliveries.save(delivery);
+                store(delivery, context);
                 outbox.send(orderId.toString(), new CourierRequestCancelled(orderId), now, context);
             }
             case ALREADY_CANCELLED ->
@@ -105,9 +114,14 @@ public class DeliveryService {
     public Delivery accept(UUID deliveryId, UUID courierId) {
         Instant now = deliveries.now();
         Delivery delivery = lockFor(deliveryId, courierId);
-        delivery.accept(courierId, now);
-        deliveries.save(delivery);
-        send(delivery, new CourierAssigned(delivery.orderId(), delivery.id(), courierId), now);
+        delivery.accept(courierId, now, lastKnownPosition(courierId));
+        MessageContext context = causeIn(delivery);
+        store(delivery, context);
+        outbox.send(
+                delivery.orderId().toString(),
+                new CourierAssigned(delivery.orderId(), delivery.id(), courierId),
+                now,
+                context);
         return delivery;
     }
 
@@ -124,9 +138,14 @@ public class DeliveryService {
     public Delivery pickUp(UUID deliveryId, UUID courierId) {
         Instant now = deliveries.now();
         Delivery delivery = lockFor(deliveryId, courierId);
-        delivery.pickUp(courierId);
-        deliveries.save(delivery);
-        send(delivery, new DeliveryPickedUp(delivery.orderId(), delivery.id(), courierId), now);
+        delivery.pickUp(courierId, now, lastKnownPosition(courierId));
+        MessageContext context = causeIn(delivery);
+        store(delivery, context);
+        outbox.send(
+                delivery.orderId().toString(),
+                new DeliveryPickedUp(delivery.orderId(), delivery.id(), courierId),
+                now,
+                context);
         return delivery;
     }
 
@@ -134,10 +153,33 @@ public class DeliveryService {
     public Delivery deliver(UUID deliveryId, UUID courierId) {
         Instant now = deliveries.now();
         Delivery delivery = lockFor(deliveryId, courierId);
-        delivery.deliver(courierId);
-        deliveries.save(delivery);
-        send(delivery, new DeliveryDelivered(delivery.orderId(), delivery.id(), courierId), now);
+        delivery.deliver(courierId, now, lastKnownPosition(courierId));
+        MessageContext context = causeIn(delivery);
+        store(delivery, context);
+        outbox.send(
+                delivery.orderId().toString(),
+                new DeliveryDelivered(delivery.orderId(), delivery.id(), courierId),
+                now,
+                context);
         return delivery;
+    }
+
+    /**
+     * A courier reported where they are (location or availability call), in the transaction that stored the report.
+     * If they carry a delivery, it takes the position and announces it, unless its last update is younger than
+     * {@code delivery.tracking.min-interval} (see {@link Delivery#reportCourierPosition}).
+     */
+    @Transactional
+    public void courierReported(UUID courierId, GeoPoint position) {
+        Instant now = deliveries.now();
+        deliveries.lockUnderWayWith(courierId).ifPresent(delivery -> {
+            if (delivery.reportCourierPosition(
+                    courierId,
+                    new CourierPosition(position, now),
+                    settings.tracking().minInterval())) {
+                store(delivery, causeIn(delivery));
+            }
+        });
     }
 
     /** Deliveries whose offer has run out, for the sweeper. */
@@ -182,7 +224,7 @@ public class DeliveryService {
     /** For a WAITING delivery: give up if it waited too long, else offer it to the nearest courier not yet asked. */
     private void dispatch(Delivery delivery, Instant now, MessageContext context) {
         if (delivery.giveUpIfWaitedLongerThan(settings.giveUpAfter(), now)) {
-            deliveries.save(delivery);
+            store(delivery, context);
             log.warn("No courier accepted delivery {} within {}; giving up", delivery.id(), settings.giveUpAfter());
             outbox.send(
                     delivery.orderId().toString(),
@@ -204,7 +246,7 @@ public class DeliveryService {
                 break;
             }
         }
-        deliveries.save(delivery);
+        store(delivery, context);
     }
 
     private void answerCurrentState(Delivery delivery, Instant now, MessageContext context) {
@@ -239,11 +281,24 @@ public class DeliveryService {
                 .orElseThrow(() -> new DeliveryNotFoundException(deliveryId));
     }
 
-    private void send(Delivery delivery, Object message, Instant now) {
-        outbox.send(
-                delivery.orderId().toString(),
-                message,
-                now,
-                deliveries.conversationOf(delivery.id()).newCause());
+    /** A message caused by an HTTP call or a position report, in the delivery's conversation. */
+    private MessageContext causeIn(Delivery delivery) {
+        return deliveries.conversationOf(delivery.id()).newCause();
+    }
+
+    private CourierPosition lastKnownPosition(UUID courierId) {
+        return deliveries.positionOf(courierId).orElse(null);
+    }
+
+    /**
+     * The one way a delivery is stored: its row, then one DeliveryUpdated for each change it went through since it
+     * was loaded (a decline that is offered on at once is two: WAITING, then OFFERED), in the caller's transaction.
+     * A delivery that did not change is stored and announces nothing.
+     */
+    private void store(Delivery delivery, MessageContext context) {
+        deliveries.save(delivery);
+        for (DeliveryUpdate update : delivery.takeUpdates()) {
+            outbox.send(delivery.orderId().toString(), updates.of(delivery, update), update.at(), context);
+        }
     }
 }

@@ -11,9 +11,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter how long a request may wait without an assigned courier before NoCourierAvailable is sent
  * @param sweepInterval how often expired offers and waiting deliveries are looked at (also the latency of
  *     re-offering a waiting delivery once a courier comes online)
+ * @param tracking {@code delivery.tracking.*}: courier positions and arrival estimates published for read models
  */
 @ConfigurationProperties("delivery")
 public record DeliverySettings(
         @DefaultValue("30s") Duration offerTimeout,
         @DefaultValue("10m") Duration giveUpAfter,
-        @DefaultValue("1s") Duration sweepInterval) {}
+        @DefaultValue("1s") Duration sweepInterval,
+        @DefaultValue Tracking tracking) {
+
+    /**
+     * @param minInterval the least time between a delivery's last DeliveryUpdated and one caused by a courier
+     *     position report; closer reports update only the courier's record. Courier apps report every few seconds,
+     *     a map and an arrival estimate need far fewer updates, and each one is a message every reader handles
+     * @param averageSpeedKmh the speed of the straight-line arrival estimate (see {@code ArrivalEstimate})
+     */
+    public record Tracking(
+            @DefaultValue("5s") Duration minInterval,
+            @DefaultValue("20") double averageSpeedKmh) {
+
+        public Tracking {
+            if (minInterval.isNegative()) {
+                throw new IllegalArgumentException("delivery.tracking.min-interval must not be negative");
+            }
+            if (!(averageSpeedKmh > 0) || Double.isInfinite(averageSpeedKmh)) {
+                throw new IllegalArgumentException("delivery.tracking.average-speed-kmh must be positive");
+            }
+        }
+    }
+}

@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 /**
  * The delivery of one order: the offers made to couriers, the courier who accepted, pickup and drop-off. Every time
  * ({@code now}) comes from the caller, who reads it from the database clock so that all instances agree.
+ *
+ * <p>Every change (including the creation) counts one more {@link #sequence()} and is recorded as a
+ * {@link DeliveryUpdate} until the caller {@linkplain #takeUpdates() takes} it to announce it. A method that changes
+ * nothing records nothing.
  */
 public final class Delivery {
 
@@ -24,9 +28,20 @@ public final class Delivery {
     private final Instant requestedAt;
     private DeliveryStatus status;
     private UUID courierId;
+    private CourierPosition courierPosition;
     private final List<Offer> offers;
+    private long sequence;
+    private Instant updatedAt;
+    private final List<DeliveryUpdate> updates = new ArrayList<>();
 
-    /** Rebuilds a stored delivery; {@code offers} is its whole offer history. */
+    /**
+     * Rebuilds a stored delivery.
+     *
+     * @param courierPosition the courier's position as last announced, null before
+     * @param offers its whole offer history
+     * @param sequence the number of its last announced update
+     * @param updatedAt when it last changed
+     */
     public Delivery(
             UUID id,
             UUID orderId,
@@ -37,7 +52,10 @@ public final class Delivery {
             Instant requestedAt,
             DeliveryStatus status,
             UUID courierId,
-            List<Offer> offers) {
+            CourierPosition courierPosition,
+            List<Offer> offers,
+            long sequence,
+            Instant updatedAt) {
         this.id = id;
         this.orderId = orderId;
         this.restaurantId = restaurantId;
@@ -47,7 +65,10 @@ public final class Delivery {
         this.requestedAt = requestedAt;
         this.status = status;
         this.courierId = courierId;
+        this.courierPosition = courierPosition;
         this.offers = new ArrayList<>(offers);
+        this.sequence = sequence;
+        this.updatedAt = updatedAt;
     }
 
     public static Delivery requested(
@@ -58,7 +79,7 @@ public final class Delivery {
             GeoPoint pickup,
             Address dropoff,
             Instant now) {
-        return new Delivery(
+        Delivery delivery = new Delivery(
                 id,
                 orderId,
                 restaurantId,
@@ -68,7 +89,12 @@ public final class Delivery {
                 now,
                 DeliveryStatus.WAITING,
                 null,
-                List.of());
+                null,
+                List.of(),
+                0,
+                now);
+        delivery.changed(now);
+        return delivery;
     }
 
     /** Offers the delivery to {@code courier} until {@code now + timeout}; only while waiting. */
@@ -80,11 +106,16 @@ public final class Delivery {
         Offer offer = Offer.open(offerId, courier, now, now.plus(timeout));
         offers.add(offer);
         status = DeliveryStatus.OFFERED;
+        changed(now);
         return offer;
     }
 
-    /** The offered courier takes the delivery, if the offer has not expired. */
-    public void accept(UUID courier, Instant now) {
+    /**
+     * The offered courier takes the delivery, if the offer has not expired.
+     *
+     * @param lastKnown the courier's last reported position, or null if unknown
+     */
+    public void accept(UUID courier, Instant now, CourierPosition lastKnown) {
         Offer offer = openOfferOf(courier);
         if (offer.expiredAt(now)) {
             throw new IllegalDeliveryStateException(status, "accept", "the offer expired at " + offer.expiresAt());
@@ -92,12 +123,15 @@ public final class Delivery {
         close(offer, OfferStatus.ACCEPTED, now);
         courierId = courier;
         status = DeliveryStatus.ASSIGNED;
+        see(lastKnown);
+        changed(now);
     }
 
     /** The offered courier says no; the delivery waits for the next courier. */
     public void decline(UUID courier, Instant now) {
         close(openOfferOf(courier), OfferStatus.DECLINED, now);
         status = DeliveryStatus.WAITING;
+        changed(now);
     }
 
     /** @return true if the open offer had run out and now counts as refused by its courier */
@@ -108,19 +142,48 @@ public final class Delivery {
         }
         close(open.get(), OfferStatus.EXPIRED, now);
         status = DeliveryStatus.WAITING;
+        changed(now);
         return true;
     }
 
-    public void pickUp(UUID courier) {
+    /** @param lastKnown the courier's last reported position, or null if unknown */
+    public void pickUp(UUID courier, Instant now, CourierPosition lastKnown) {
         requireAssignedTo(courier);
         require(DeliveryStatus.ASSIGNED, "pick up");
         status = DeliveryStatus.PICKED_UP;
+        see(lastKnown);
+        changed(now);
     }
 
-    public void deliver(UUID courier) {
+    /** @param lastKnown the courier's last reported position, or null if unknown */
+    public void deliver(UUID courier, Instant now, CourierPosition lastKnown) {
         requireAssignedTo(courier);
         require(DeliveryStatus.PICKED_UP, "deliver");
         status = DeliveryStatus.DELIVERED;
+        see(lastKnown);
+        changed(now);
+    }
+
+    /**
+     * The courier of this delivery reports a position while it is under way (ASSIGNED or PICKED_UP). Apps report
+     * every few seconds, and a read model showing a courier on a map and an arrival time needs far fewer updates, so
+     * a report counts as a change only if the delivery's last change is at least {@code minInterval} old; otherwise
+     * it is dropped here (the courier's own record still has it, and the next change picks it up). A report that
+     * is not newer than the last change (a late transaction) never counts.
+     *
+     * @return true if the report changed the delivery (and is recorded as an update)
+     */
+    public boolean reportCourierPosition(UUID courier, CourierPosition reported, Duration minInterval) {
+        if (!underWay() || !courier.equals(courierId)) {
+            return false;
+        }
+        if (reported.at().isBefore(updatedAt.plus(minInterval))
+                || !reported.at().isAfter(updatedAt)) {
+            return false;
+        }
+        courierPosition = reported;
+        changed(reported.at());
+        return true;
     }
 
     public enum CancelOutcome {
@@ -139,6 +202,7 @@ public final class Delivery {
             case WAITING, OFFERED, ASSIGNED, GAVE_UP -> {
                 openOffer().ifPresent(offer -> close(offer, OfferStatus.WITHDRAWN, now));
                 status = DeliveryStatus.CANCELLED;
+                changed(now);
                 yield CancelOutcome.CANCELLED;
             }
         };
@@ -150,6 +214,7 @@ public final class Delivery {
             return false;
         }
         status = DeliveryStatus.GAVE_UP;
+        changed(now);
         return true;
     }
 
@@ -196,6 +261,37 @@ public final class Delivery {
         offers.set(offers.indexOf(offer), offer.close(outcome, now));
     }
 
+    /** ASSIGNED or PICKED_UP: a courier is on the way to the restaurant or to the customer. */
+    public boolean underWay() {
+        return status == DeliveryStatus.ASSIGNED || status == DeliveryStatus.PICKED_UP;
+    }
+
+    /**
+     * The updates recorded since the last call, oldest first; they are handed out once. Whoever stores the delivery
+     * announces them in the same transaction.
+     */
+    public List<DeliveryUpdate> takeUpdates() {
+        List<DeliveryUpdate> taken = List.copyOf(updates);
+        updates.clear();
+        return taken;
+    }
+
+    /** A position the courier reported outside {@link #reportCourierPosition}, taken along with the next change. */
+    private void see(CourierPosition lastKnown) {
+        if (lastKnown != null && lastKnown.isNewerThan(courierPosition)) {
+            courierPosition = lastKnown;
+        }
+    }
+
+    private void changed(Instant now) {
+        sequence++;
+        // Never backwards: a transaction that started earlier may take the row lock after a later one.
+        if (now.isAfter(updatedAt)) {
+            updatedAt = now;
+        }
+        updates.add(new DeliveryUpdate(sequence, status, courierId, courierPosition, updatedAt));
+    }
+
     public UUID id() {
         return id;
     }
@@ -231,6 +327,21 @@ public final class Delivery {
     /** The courier who accepted, once assigned. */
     public Optional<UUID> courierId() {
         return Optional.ofNullable(courierId);
+    }
+
+    /** The courier's position as last taken into account, once a courier is assigned and their position known. */
+    public Optional<CourierPosition> courierPosition() {
+        return Optional.ofNullable(courierPosition);
+    }
+
+    /** The number of the delivery's last update: 1 once created, one more for each change. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** When the delivery last changed. */
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public List<Offer> offers() {

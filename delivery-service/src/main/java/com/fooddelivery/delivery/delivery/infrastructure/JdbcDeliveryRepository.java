@@ -4,6 +4,7 @@ import com.fooddelivery.delivery.delivery.application.Conversation;
 import com.fooddelivery.delivery.delivery.application.DeliveryRepository;
 import com.fooddelivery.delivery.delivery.domain.Address;
 import com.fooddelivery.delivery.delivery.domain.AvailableCourier;
+import com.fooddelivery.delivery.delivery.domain.CourierPosition;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
 import com.fooddelivery.delivery.delivery.domain.DeliveryStatus;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
@@ -26,7 +27,8 @@ class JdbcDeliveryRepository implements DeliveryRepository {
 
     private static final String SELECT_DELIVERY = """
             select id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon, dropoff_line1, dropoff_city,
-                   dropoff_lat, dropoff_lon, status, courier_id, requested_at
+                   dropoff_lat, dropoff_lon, status, courier_id, courier_lat, courier_lon, courier_position_at,
+                   requested_at, sequence, updated_at
             from delivery""";
 
     private final JdbcClient jdbc;
@@ -45,10 +47,10 @@ class JdbcDeliveryRepository implements DeliveryRepository {
         return jdbc.sql("""
                         insert into delivery (id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon,
                             dropoff_line1, dropoff_city, dropoff_lat, dropoff_lon, status, courier_id, requested_at,
-                            correlation_id, traceparent)
+                            correlation_id, traceparent, sequence, updated_at)
                         values (:id, :orderId, :restaurantId, :restaurantName, :pickupLat, :pickupLon,
                             :line1, :city, :dropoffLat, :dropoffLon, :status, null, :requestedAt,
-                            :correlationId, :traceparent)
+                            :correlationId, :traceparent, :sequence, :updatedAt)
                         on conflict (order_id) do nothing""")
                         .param("id", delivery.id())
                         .param("orderId", delivery.orderId())
@@ -64,6 +66,8 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                         .param("requestedAt", timestamp(delivery.requestedAt()))
                         .param("correlationId", conversation.correlationId())
                         .param("traceparent", conversation.traceparent())
+                        .param("sequence", delivery.sequence())
+                        .param("updatedAt", timestamp(delivery.updatedAt()))
                         .update()
                 == 1;
     }
@@ -76,6 +80,13 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     @Override
     public Optional<Delivery> lockByOrder(UUID orderId) {
         return load(SELECT_DELIVERY + " where order_id = ? for update", orderId);
+    }
+
+    @Override
+    public Optional<Delivery> lockUnderWayWith(UUID courierId) {
+        return load(
+                SELECT_DELIVERY + " where courier_id = ? and status in ('ASSIGNED', 'PICKED_UP') for update",
+                courierId);
     }
 
     @Override
@@ -111,8 +122,20 @@ class JdbcDeliveryRepository implements DeliveryRepository {
 
     @Override
     public void save(Delivery delivery) {
-        jdbc.sql("update delivery set status = ?, courier_id = ?, updated_at = now() where id = ?")
-                .params(delivery.status().name(), delivery.courierId().orElse(null), delivery.id())
+        Optional<CourierPosition> position = delivery.courierPosition();
+        jdbc.sql("""
+                        update delivery set status = ?, courier_id = ?, courier_lat = ?, courier_lon = ?,
+                            courier_position_at = ?, sequence = ?, updated_at = ?
+                        where id = ?""")
+                .params(
+                        delivery.status().name(),
+                        delivery.courierId().orElse(null),
+                        position.map(p -> p.position().lat()).orElse(null),
+                        position.map(p -> p.position().lon()).orElse(null),
+                        position.map(p -> timestamp(p.at())).orElse(null),
+                        delivery.sequence(),
+                        timestamp(delivery.updatedAt()),
+                        delivery.id())
                 .update();
         for (Offer offer : delivery.offers()) {
             jdbc.sql("""
@@ -130,6 +153,17 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                             offer.closedAt() == null ? null : timestamp(offer.closedAt()))
                     .update();
         }
+    }
+
+    @Override
+    public Optional<CourierPosition> positionOf(UUID courierId) {
+        // The courier row's updated_at is the time of its last availability or location report, both of which
+        // carry a position.
+        return jdbc.sql("select lat, lon, updated_at from courier where id = ?")
+                .param(courierId)
+                .query((rs, row) -> new CourierPosition(
+                        new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")), instant(rs, "updated_at")))
+                .optional();
     }
 
     @Override
@@ -204,7 +238,17 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                 instant(rs, "requested_at"),
                 DeliveryStatus.valueOf(rs.getString("status")),
                 rs.getObject("courier_id", UUID.class),
-                offers);
+                courierPosition(rs),
+                offers,
+                rs.getLong("sequence"),
+                instant(rs, "updated_at"));
+    }
+
+    private static CourierPosition courierPosition(ResultSet rs) throws SQLException {
+        Instant at = instant(rs, "courier_position_at");
+        return at == null
+                ? null
+                : new CourierPosition(new GeoPoint(rs.getDouble("courier_lat"), rs.getDouble("courier_lon")), at);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -13,6 +13,10 @@ final class DeliveryFixtures {
     static final UUID ALICE = UUID.fromString("00000000-0000-0000-0000-00000000a11c");
     static final UUID BOB = UUID.fromString("00000000-0000-0000-0000-000000000b0b");
     static final UUID CAROL = UUID.fromString("00000000-0000-0000-0000-0000000ca201");
+    /** Where the food goes: about 1 km south-west of the restaurant. */
+    static final GeoPoint CUSTOMER = new GeoPoint(12.9680, 77.6000);
+    /** For a courier whose position does not matter to the test. */
+    static final CourierPosition UNKNOWN_POSITION = null;
 
     private DeliveryFixtures() {}
 
@@ -23,7 +27,7 @@ final class DeliveryFixtures {
                 UUID.randomUUID(),
                 "Saravana Bhavan",
                 RESTAURANT,
-                new Address("12 Residency Road", "Bengaluru", new GeoPoint(12.9680, 77.6000)),
+                new Address("12 Residency Road", "Bengaluru", CUSTOMER),
                 REQUESTED_AT);
     }
 
@@ -33,15 +37,22 @@ final class DeliveryFixtures {
         return delivery;
     }
 
+    /** Accepted 5 s after the request. */
     static Delivery assignedTo(UUID courier) {
+        return assignedTo(courier, UNKNOWN_POSITION);
+    }
+
+    /** Accepted 5 s after the request by a courier last seen at {@code position}. */
+    static Delivery assignedTo(UUID courier, CourierPosition position) {
         Delivery delivery = offeredTo(courier);
-        delivery.accept(courier, secondsLater(5));
+        delivery.accept(courier, secondsLater(5), position);
         return delivery;
     }
 
+    /** Picked up 60 s after the request. */
     static Delivery pickedUpBy(UUID courier) {
         Delivery delivery = assignedTo(courier);
-        delivery.pickUp(courier);
+        delivery.pickUp(courier, secondsLater(60), UNKNOWN_POSITION);
         return delivery;
     }
 
@@ -49,8 +60,18 @@ final class DeliveryFixtures {
         return REQUESTED_AT.plusSeconds(seconds);
     }
 
+    /** {@code km} north of {@code point} (one degree of latitude is about 111.2 km). */
+    static GeoPoint north(GeoPoint point, double km) {
+        return new GeoPoint(point.lat() + km / 111.195, point.lon());
+    }
+
+    /** A courier's report {@code km} north of the restaurant, {@code seconds} after the request. */
+    static CourierPosition reportedNorthOfRestaurant(double km, long seconds) {
+        return new CourierPosition(north(RESTAURANT, km), secondsLater(seconds));
+    }
+
     /** A courier {@code km} north of the restaurant (one degree of latitude is about 111.2 km). */
     static AvailableCourier courierNorthOfRestaurant(UUID courier, double km) {
-        return new AvailableCourier(courier, new GeoPoint(RESTAURANT.lat() + km / 111.195, RESTAURANT.lon()));
+        return new AvailableCourier(courier, north(RESTAURANT, km));
     }
 }

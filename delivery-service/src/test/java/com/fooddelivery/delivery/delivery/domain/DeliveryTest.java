@@ -4,6 +4,7 @@ import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.ALICE;
 import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.BOB;
 import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.OFFER_TIMEOUT;
 import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.REQUESTED_AT;
+import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.UNKNOWN_POSITION;
 import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.assignedTo;
 import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.offeredTo;
 import static com.fooddelivery.delivery.delivery.domain.DeliveryFixtures.pickedUpBy;
@@ -77,7 +78,7 @@ class DeliveryTest {
     void the_offered_courier_accepts_before_expiry_and_is_assigned() {
         Delivery delivery = offeredTo(ALICE);
 
-        delivery.accept(ALICE, secondsLater(29));
+        delivery.accept(ALICE, secondsLater(29), UNKNOWN_POSITION);
 
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.ASSIGNED);
         assertThat(delivery.courierId()).contains(ALICE);
@@ -89,7 +90,7 @@ class DeliveryTest {
     void accepting_after_expiry_is_a_conflict_even_before_the_sweeper_noticed() {
         Delivery delivery = offeredTo(ALICE);
 
-        assertThatThrownBy(() -> delivery.accept(ALICE, secondsLater(30)))
+        assertThatThrownBy(() -> delivery.accept(ALICE, secondsLater(30), UNKNOWN_POSITION))
                 .isInstanceOfSatisfying(IllegalDeliveryStateException.class, e -> assertThat(e.currentState())
                         .isEqualTo(DeliveryStatus.OFFERED));
         assertThat(delivery.courierId()).isEmpty();
@@ -99,7 +100,8 @@ class DeliveryTest {
     void another_courier_cannot_accept_or_decline_it_cannot_even_see_it() {
         Delivery delivery = offeredTo(ALICE);
 
-        assertThatThrownBy(() -> delivery.accept(BOB, secondsLater(1))).isInstanceOf(DeliveryNotFoundException.class);
+        assertThatThrownBy(() -> delivery.accept(BOB, secondsLater(1), UNKNOWN_POSITION))
+                .isInstanceOf(DeliveryNotFoundException.class);
         assertThatThrownBy(() -> delivery.decline(BOB, secondsLater(1))).isInstanceOf(DeliveryNotFoundException.class);
     }
 
@@ -107,7 +109,7 @@ class DeliveryTest {
     void accepting_twice_is_a_conflict_naming_the_assigned_state() {
         Delivery delivery = assignedTo(ALICE);
 
-        assertThatThrownBy(() -> delivery.accept(ALICE, secondsLater(6)))
+        assertThatThrownBy(() -> delivery.accept(ALICE, secondsLater(6), UNKNOWN_POSITION))
                 .isInstanceOfSatisfying(IllegalDeliveryStateException.class, e -> assertThat(e.currentState())
                         .isEqualTo(DeliveryStatus.ASSIGNED));
     }
@@ -117,7 +119,7 @@ class DeliveryTest {
         Delivery delivery = offeredTo(ALICE);
         delivery.expireOffer(secondsLater(31));
 
-        assertThatThrownBy(() -> delivery.accept(ALICE, secondsLater(32)))
+        assertThatThrownBy(() -> delivery.accept(ALICE, secondsLater(32), UNKNOWN_POSITION))
                 .isInstanceOf(DeliveryNotFoundException.class);
     }
 
@@ -125,10 +127,10 @@ class DeliveryTest {
     void the_assigned_courier_picks_up_then_delivers() {
         Delivery delivery = assignedTo(ALICE);
 
-        delivery.pickUp(ALICE);
+        delivery.pickUp(ALICE, secondsLater(60), UNKNOWN_POSITION);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.PICKED_UP);
 
-        delivery.deliver(ALICE);
+        delivery.deliver(ALICE, secondsLater(120), UNKNOWN_POSITION);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
@@ -136,7 +138,7 @@ class DeliveryTest {
     void pickup_before_acceptance_is_a_conflict() {
         Delivery delivery = offeredTo(ALICE);
 
-        assertThatThrownBy(() -> delivery.pickUp(ALICE))
+        assertThatThrownBy(() -> delivery.pickUp(ALICE, secondsLater(60), UNKNOWN_POSITION))
                 .isInstanceOfSatisfying(IllegalDeliveryStateException.class, e -> assertThat(e.currentState())
                         .isEqualTo(DeliveryStatus.OFFERED));
     }
@@ -145,7 +147,7 @@ class DeliveryTest {
     void delivering_before_pickup_is_a_conflict() {
         Delivery delivery = assignedTo(ALICE);
 
-        assertThatThrownBy(() -> delivery.deliver(ALICE))
+        assertThatThrownBy(() -> delivery.deliver(ALICE, secondsLater(120), UNKNOWN_POSITION))
                 .isInstanceOfSatisfying(IllegalDeliveryStateException.class, e -> assertThat(e.currentState())
                         .isEqualTo(DeliveryStatus.ASSIGNED));
     }
@@ -153,18 +155,22 @@ class DeliveryTest {
     @Test
     void picking_up_twice_or_delivering_twice_is_a_conflict() {
         Delivery delivery = pickedUpBy(ALICE);
-        assertThatThrownBy(() -> delivery.pickUp(ALICE)).isInstanceOf(IllegalDeliveryStateException.class);
+        assertThatThrownBy(() -> delivery.pickUp(ALICE, secondsLater(60), UNKNOWN_POSITION))
+                .isInstanceOf(IllegalDeliveryStateException.class);
 
-        delivery.deliver(ALICE);
-        assertThatThrownBy(() -> delivery.deliver(ALICE)).isInstanceOf(IllegalDeliveryStateException.class);
+        delivery.deliver(ALICE, secondsLater(120), UNKNOWN_POSITION);
+        assertThatThrownBy(() -> delivery.deliver(ALICE, secondsLater(120), UNKNOWN_POSITION))
+                .isInstanceOf(IllegalDeliveryStateException.class);
     }
 
     @Test
     void another_courier_cannot_pick_up_or_deliver() {
         Delivery delivery = assignedTo(ALICE);
 
-        assertThatThrownBy(() -> delivery.pickUp(BOB)).isInstanceOf(DeliveryNotFoundException.class);
-        assertThatThrownBy(() -> delivery.deliver(BOB)).isInstanceOf(DeliveryNotFoundException.class);
+        assertThatThrownBy(() -> delivery.pickUp(BOB, secondsLater(60), UNKNOWN_POSITION))
+                .isInstanceOf(DeliveryNotFoundException.class);
+        assertThatThrownBy(() -> delivery.deliver(BOB, secondsLater(120), UNKNOWN_POSITION))
+                .isInstanceOf(DeliveryNotFoundException.class);
     }
 
     @Test
@@ -185,7 +191,8 @@ class DeliveryTest {
 
         assertThat(delivery.cancel(secondsLater(10))).isEqualTo(Delivery.CancelOutcome.CANCELLED);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.CANCELLED);
-        assertThatThrownBy(() -> delivery.pickUp(ALICE)).isInstanceOf(IllegalDeliveryStateException.class);
+        assertThatThrownBy(() -> delivery.pickUp(ALICE, secondsLater(60), UNKNOWN_POSITION))
+                .isInstanceOf(IllegalDeliveryStateException.class);
     }
 
     @Test
