@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,97 @@ class OrderFulfilmentEndToEndIT {
         assertThat(delivered.at("/total/amountMinor").asLong()).isEqualTo(2 * DOSA_PRICE);
         await().atMost(SETTLES).until(() -> ledger(orderId).contains("CAPTURE:" + 2 * DOSA_PRICE));
         assertThat(ledger(orderId)).containsExactly("AUTHORIZE:" + 2 * DOSA_PRICE, "CAPTURE:" + 2 * DOSA_PRICE);
+    }
+
+    /**
+     * The three apps follow one order as they would: the customer reads their own write and long-polls every change,
+     * the restaurant works from its queue, the courier from their jobs with a position report in between. The
+     * customer never sees a 404 or a status going backwards.
+     */
+    @Test
+    void the_apps_follow_an_order_by_long_polling_and_find_it_in_their_lists() throws Exception {
+        UUID courier = courierOnlineNearTheRestaurant();
+        UUID customer = UUID.randomUUID();
+        HttpResponse<String> placed = post(
+                system.orderService.url("/orders"),
+                orderBody(RESTAURANT, DOSA, 1, "UPI"),
+                Map.of(
+                        "X-Customer-Id",
+                        customer.toString(),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString()));
+        JsonNode accepted = JSON.readTree(placed.body());
+        String orderId = accepted.get("orderId").asString();
+
+        HttpResponse<String> firstRead = query(
+                "/orders/" + orderId + "?minVersion=" + accepted.get("sequence").asLong(), customer, null);
+        assertThat(firstRead.statusCode()).as("read your own write").isEqualTo(200);
+
+        List<String> seen = new ArrayList<>();
+        String[] etag = {firstRead.headers().firstValue("ETag").orElseThrow()};
+        seen.add(JSON.readTree(firstRead.body()).get("status").asString());
+        java.util.function.Consumer<String> followUntil =
+                status -> await().atMost(SETTLES).pollInterval(Duration.ZERO).until(() -> {
+                    HttpResponse<String> poll = query("/orders/" + orderId + "?waitSeconds=10", customer, etag[0]);
+                    if (poll.statusCode() == 200) {
+                        etag[0] = poll.headers().firstValue("ETag").orElseThrow();
+                        String current =
+                                JSON.readTree(poll.body()).get("status").asString();
+                        if (!current.equals(seen.getLast())) {
+                            seen.add(current);
+                        }
+                    }
+                    return seen.getLast().equals(status);
+                });
+
+        followUntil.accept("AWAITING_RESTAURANT");
+        // Lists are searches, which see a change within the index's refresh interval.
+        await().atMost(SETTLES).until(() -> JSON.readTree(query("/restaurants/" + RESTAURANT + "/orders", null, null)
+                        .body())
+                .findValuesAsString("orderId")
+                .contains(orderId));
+        restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}");
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        courierAction(deliveryId, "accept", courier);
+        restaurant(RESTAURANT, orderId, "ready", "");
+        followUntil.accept("READY_FOR_PICKUP");
+        courierAction(deliveryId, "pickup", courier);
+        followUntil.accept("OUT_FOR_DELIVERY");
+
+        // The courier app keeps reporting its position; delivery-service publishes at most one per interval.
+        JsonNode tracked = awaitOrder(orderId, order -> {
+            try {
+                courierRequest("/couriers/me/location", "PUT", "{\"lat\":12.9705,\"lon\":77.6000}", courier);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return order.at("/delivery/courierPosition/lon").asDouble() == 77.6;
+        });
+        assertThat(tracked.at("/delivery/status").asString()).isEqualTo("PICKED_UP");
+        assertThat(Instant.parse(tracked.at("/delivery/estimatedArrivalAt").asString()))
+                .isAfter(Instant.now().minusSeconds(5));
+        await().atMost(SETTLES).until(() -> JSON.readTree(courierQuery(courier).body())
+                .at("/active/0/orderId")
+                .asString()
+                .equals(orderId));
+
+        courierAction(deliveryId, "deliver", courier);
+        followUntil.accept("DELIVERED");
+
+        assertThat(seen)
+                .containsSubsequence(
+                        "PENDING", "AWAITING_RESTAURANT", "READY_FOR_PICKUP", "OUT_FOR_DELIVERY", "DELIVERED");
+        List<String> order = List.of(
+                "PENDING", "AWAITING_RESTAURANT", "PREPARING", "READY_FOR_PICKUP", "OUT_FOR_DELIVERY", "DELIVERED");
+        assertThat(seen.stream().map(order::indexOf).toList())
+                .as("never backwards: %s", seen)
+                .isSorted();
+        await().atMost(SETTLES).until(() -> {
+            JsonNode mine =
+                    JSON.readTree(query("/customers/me/orders", customer, null).body());
+            return mine.get("totalOrders").asLong() == 1
+                    && mine.at("/orders/0/status").asString().equals("DELIVERED");
+        });
     }
 
     @Test
@@ -263,15 +355,7 @@ class OrderFulfilmentEndToEndIT {
 
     private static String placeOrder(String restaurantId, String itemId, int quantity, String method, UUID customer)
             throws Exception {
-        String body = JSON.writeValueAsString(Map.of(
-                "restaurantId",
-                restaurantId,
-                "items",
-                List.of(Map.of("itemId", itemId, "quantity", quantity)),
-                "paymentMethod",
-                method,
-                "deliveryAddress",
-                Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
+        String body = orderBody(restaurantId, itemId, quantity, method);
         HttpResponse<String> response = post(
                 system.orderService.url("/orders"),
                 body,
@@ -282,6 +366,18 @@ class OrderFulfilmentEndToEndIT {
                         UUID.randomUUID().toString()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("orderId").asString();
+    }
+
+    private static String orderBody(String restaurantId, String itemId, int quantity, String method) {
+        return JSON.writeValueAsString(Map.of(
+                "restaurantId",
+                restaurantId,
+                "items",
+                List.of(Map.of("itemId", itemId, "quantity", quantity)),
+                "paymentMethod",
+                method,
+                "deliveryAddress",
+                Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
     }
 
     /** The order as query-service shows it, once it reached {@code status}. */
@@ -312,6 +408,25 @@ class OrderFulfilmentEndToEndIT {
                     .isTrue();
         });
         return order[0];
+    }
+
+    private static HttpResponse<String> query(String path, UUID customer, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(system.queryService.url(path));
+        if (customer != null) {
+            request.header("X-Customer-Id", customer.toString());
+        }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> courierQuery(UUID courier) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(system.queryService.url("/couriers/me/deliveries"))
+                        .header("X-Courier-Id", courier.toString())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(URI url, String body, Map<String, String> headers) throws Exception {
