@@ -62,7 +62,8 @@ class ServiceReplies {
         IncomingMessage incoming = IncomingMessage.from(record);
         Object command = commandFor(read(record, incoming));
         if (command == null) {
-            return; // a confirmation (PaymentVoided, CourierRequestCancelled) or read-model update the order does not need
+            // A confirmation (PaymentVoided, CourierRequestCancelled) or a read-model update the order does not need.
+            return;
         }
         inbox.receive(incoming, message -> {
             try {
