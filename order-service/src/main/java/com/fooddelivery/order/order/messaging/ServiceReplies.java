@@ -62,7 +62,8 @@ class ServiceReplies {
         IncomingMessage incoming = IncomingMessage.from(record);
         Object command = commandFor(read(record, incoming));
         if (command == null) {
-            return; // a confirmation (PaymentVoided, CourierRequestCancelled) or a read-model update (DeliveryUpdated)
+            // A confirmation (PaymentVoided, CourierRequestCancelled) or a read-model update (DeliveryUpdated).
+            return;
         }
         inbox.receive(incoming, message -> {
             try {
