@@ -13,14 +13,17 @@ import com.fooddelivery.messaging.relay.ReplicationSlot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -104,8 +107,42 @@ public class MessagingAutoConfiguration {
                 .map(name -> TopicBuilder.name(name)
                         .partitions(properties.topics().partitions())
                         .replicas(properties.topics().replicas())
+                        .configs(retention(name))
                         .build())
                 .toArray(NewTopic[]::new));
+    }
+
+    /**
+     * How long a topic keeps its messages: the read model is rebuilt from the topics, so they must hold every entity
+     * for good. Order and restaurant events each carry the whole entity, so compaction keeps exactly the latest one
+     * per key (after a week, so a slow reader still sees every change). deliveries.events mixes the saga's replies
+     * with the full-state DeliveryUpdated under the same key, so it is kept whole. Commands need only the default.
+     */
+    static Map<String, String> retention(String topic) {
+        return switch (topic) {
+            case Topics.ORDERS_EVENTS, Topics.RESTAURANTS_EVENTS ->
+                Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+                        Long.toString(Duration.ofDays(7).toMillis()));
+            case Topics.DELIVERIES_EVENTS -> Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+            default -> Map.of();
+        };
+    }
+
+    /** Topics that exist already (created by an older version) get the configs above too. */
+    @Bean
+    static BeanPostProcessor updateExistingTopicConfigs() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaAdmin admin) {
+                    admin.setModifyTopicConfigs(true);
+                }
+                return bean;
+            }
+        };
     }
 
     /** The dead-letter topic of every integration topic, for {@link #messagingErrorHandler}. */

@@ -2,6 +2,7 @@ package com.fooddelivery.query.rebuild;
 
 import com.fooddelivery.query.shared.elasticsearch.IndexAdmin;
 import com.fooddelivery.query.shared.projection.Projection;
+import com.fooddelivery.query.shared.projection.Projector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,10 +28,13 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds every index from its topic while the old indices keep serving reads and live updates: replays the topic
- * from the beginning into a new index, points the alias at it in one atomic step, then replays what arrived in the
- * meantime. Every event the live projection wrote to the old index before the switch has an offset below the end
- * offsets taken after it, so the second pass brings it into the new index; versions make the repeats harmless.
+ * Rebuilds every index from its topic while the old indices keep serving reads and live updates. For each index: live
+ * changes start going into a new index as well; the topic is replayed from the beginning into it up to the end
+ * offsets taken then, which makes it complete (an event the live projection handled before has a lower offset); the
+ * alias moves to it in one atomic step, so readers never see an order go back. A second pass up to fresh end offsets
+ * brings in what other instances' live projections wrote only into the old index; then the old index is deleted.
+ * Versions make every repeat harmless. If a step fails before the alias moved, the new index is dropped; after, the
+ * old one is kept.
  */
 @Component
 public class ReadModelRebuild implements DisposableBean {
@@ -39,14 +44,16 @@ public class ReadModelRebuild implements DisposableBean {
 
     private final List<Projection> projections;
     private final IndexAdmin indices;
+    private final Projector projector;
     private final Map<String, Object> consumerConfig;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final AtomicReference<RebuildReport> last = new AtomicReference<>();
 
-    ReadModelRebuild(List<Projection> projections, IndexAdmin indices, KafkaProperties kafka) {
+    ReadModelRebuild(List<Projection> projections, IndexAdmin indices, Projector projector, KafkaProperties kafka) {
         this.projections = projections;
         this.indices = indices;
+        this.projector = projector;
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         // Reads partitions directly from the beginning: no group, nothing committed, the live projection untouched.
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -81,7 +88,7 @@ public class ReadModelRebuild implements DisposableBean {
             last.set(new RebuildReport(
                     RebuildReport.State.COMPLETED, startedAt, clock.instant(), List.copyOf(done), null));
         } catch (RuntimeException e) {
-            log.error("Read model rebuild failed; the aliases still point at complete indices", e);
+            log.error("Read model rebuild failed; every alias points at a complete index (see the report)", e);
             last.set(new RebuildReport(
                     RebuildReport.State.FAILED, startedAt, clock.instant(), List.copyOf(done), e.toString()));
         }
@@ -90,6 +97,8 @@ public class ReadModelRebuild implements DisposableBean {
     private RebuildReport.IndexReport rebuild(Projection projection) {
         long started = System.nanoTime();
         String index = indices.createIndex(projection.index());
+        projector.alsoProjectInto(projection.index(), index);
+        boolean moved = false;
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(projection.topic()).stream()
@@ -98,13 +107,24 @@ public class ReadModelRebuild implements DisposableBean {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Counts counts = new Counts();
+            // Complete once this reaches offsets taken after live changes started going into the new index too.
             replay(consumer, projection, index, consumer.endOffsets(partitions), counts);
-            indices.moveAlias(projection.index(), index);
+            Set<String> previous = indices.moveAlias(projection.index(), index);
+            moved = true;
+            projector.stopAlsoProjecting(projection.index());
+            // What other instances' live projections wrote only into the old index.
             replay(consumer, projection, index, consumer.endOffsets(partitions), counts);
+            indices.delete(previous);
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info("Rebuilt {} from {}: {} events in {} ms", index, projection.topic(), counts.events, millis);
             return new RebuildReport.IndexReport(
                     indices.alias(projection.index()), index, counts.events, counts.unprojectable, millis);
+        } catch (RuntimeException e) {
+            projector.stopAlsoProjecting(projection.index());
+            if (!moved) {
+                indices.delete(List.of(index)); // the alias still points at the complete old index
+            }
+            throw e;
         }
     }
 

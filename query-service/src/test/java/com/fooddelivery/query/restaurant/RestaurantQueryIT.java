@@ -14,6 +14,7 @@ import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.contracts.common.GeoPoint;
 import com.fooddelivery.contracts.restaurant.RestaurantChanged;
+import com.fooddelivery.query.QueryServiceTests;
 import com.fooddelivery.query.shared.kafka.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.KafkaProbe;
@@ -197,14 +198,7 @@ class RestaurantQueryIT {
     @AfterAll
     static void closeProducerAndDropIndices() throws Exception {
         producer.close();
-        for (String index : List.of("restaurants-v1", "orders-v1")) {
-            HTTP.send(
-                    HttpRequest.newBuilder(
-                                    URI.create(Infrastructure.get().elasticsearchUrl() + "/it-" + RUN + "-" + index))
-                            .DELETE()
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-        }
+        QueryServiceTests.deleteIndices("it-" + RUN + "-");
     }
 
     @LocalServerPort
@@ -470,7 +464,7 @@ class RestaurantQueryIT {
         return producer.send(record).get();
     }
 
-    /** Waits until the restaurant projection's consumer group has committed past {@code record}. */
+    /** Waits until this test's consumer group has committed past {@code record}: the projection has handled it. */
     private static void awaitConsumed(RecordMetadata record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try (Admin admin =
@@ -478,7 +472,7 @@ class RestaurantQueryIT {
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
-                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("query-it-" + RUN + ".restaurants")
+                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("query-it-" + RUN)
                                 .partitionsToOffsetAndMetadata()
                                 .get()
                                 .get(partition);

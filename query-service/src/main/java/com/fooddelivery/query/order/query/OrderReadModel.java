@@ -33,8 +33,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderReadModel {
 
-    /** How often a waiting request re-reads, for changes projected by another instance. */
-    private static final Duration REREAD = Duration.ofMillis(250);
+    /**
+     * How often a waiting request re-reads when nothing woke it: only a change projected by another instance goes
+     * unnoticed that long.
+     */
+    private static final Duration REREAD = Duration.ofSeconds(1);
 
     private static final String STATUS_COUNTS = "statuses";
 
@@ -77,7 +80,7 @@ public class OrderReadModel {
             if (done.test(view) || left <= 0) {
                 return view;
             }
-            signal.await(Duration.ofNanos(Math.min(left, REREAD.toNanos())));
+            changes.await(orderId, signal, Duration.ofNanos(Math.min(left, REREAD.toNanos())));
         }
     }
 

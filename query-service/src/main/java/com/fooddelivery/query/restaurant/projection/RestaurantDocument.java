@@ -5,6 +5,7 @@ import com.fooddelivery.contracts.restaurant.MenuItem;
 import com.fooddelivery.contracts.restaurant.OpeningHours;
 import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import com.fooddelivery.query.restaurant.projection.OpeningWeek.MinuteRange;
+import com.fooddelivery.query.shared.projection.UnprojectableException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

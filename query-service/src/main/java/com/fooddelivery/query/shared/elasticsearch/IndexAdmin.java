@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,10 +108,10 @@ public class IndexAdmin {
     }
 
     /**
-     * Points the alias at {@code index} only, in one atomic step (readers see the old or the new index, never none),
-     * then deletes the indices it pointed at before.
+     * Turns refreshing back on and points the alias at {@code index} only, in one atomic step (readers see the old or
+     * the new index, never none). Returns the indices it pointed at before; they stay until {@link #delete}.
      */
-    public void moveAlias(IndexDefinition definition, String index) {
+    public Set<String> moveAlias(IndexDefinition definition, String index) {
         String alias = alias(definition);
         String refreshInterval =
                 mappingFile(definition).at("/settings/refresh_interval").asString("1s");
@@ -125,10 +127,16 @@ public class IndexAdmin {
                     .settings(settings -> settings.refreshInterval(interval -> interval.time(refreshInterval))));
             client.indices().refresh(refresh -> refresh.index(index));
             client.indices().updateAliases(update -> update.actions(actions));
-            for (String old : previous) {
-                if (!old.equals(index)) {
-                    client.indices().delete(delete -> delete.index(old));
-                }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return previous.stream().filter(old -> !old.equals(index)).collect(Collectors.toSet());
+    }
+
+    public void delete(Collection<String> concreteIndices) {
+        try {
+            for (String index : concreteIndices) {
+                client.indices().delete(delete -> delete.index(index));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

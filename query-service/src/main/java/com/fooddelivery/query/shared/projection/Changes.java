@@ -34,15 +34,17 @@ public class Changes {
         }
     }
 
-    public record Signal(CompletableFuture<Void> future) {
+    public record Signal(CompletableFuture<Void> future) {}
 
-        /** Returns when the order changed or {@code atMost} passed, whichever is first. */
-        public void await(Duration atMost) throws InterruptedException {
-            try {
-                future.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                // no change in this instance within atMost: the caller re-reads anyway
-            }
+    /**
+     * Returns when the order changed or {@code atMost} passed, whichever is first. A signal nobody completed is
+     * dropped, so orders that never change do not stay in memory (another waiter on it re-reads on its timer).
+     */
+    public void await(String orderId, Signal signal, Duration atMost) throws InterruptedException {
+        try {
+            signal.future().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            waiting.remove(orderId, signal.future());
         }
     }
 }

@@ -40,10 +40,15 @@ public class EventReader {
         if (record.value() == null) {
             throw new UnprojectableException("empty " + type);
         }
+        Object event;
         try {
-            return Optional.of(family.cast(json.readValue(record.value(), messageClass)));
+            event = json.readValue(record.value(), messageClass);
         } catch (JacksonException e) {
             throw new UnprojectableException("unreadable " + type + ": " + e.getOriginalMessage());
         }
+        if (event == null) {
+            throw new UnprojectableException("a JSON null instead of " + type);
+        }
+        return Optional.of(family.cast(event));
     }
 }

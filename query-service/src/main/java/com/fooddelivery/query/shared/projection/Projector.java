@@ -1,9 +1,12 @@
 package com.fooddelivery.query.shared.projection;
 
 import com.fooddelivery.query.shared.elasticsearch.IndexAdmin;
+import com.fooddelivery.query.shared.elasticsearch.IndexDefinition;
 import com.fooddelivery.query.shared.kafka.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,7 @@ public class Projector {
     private final IndexAdmin indices;
     private final DeadLetters deadLetters;
     private final Changes changes;
+    private final Map<IndexDefinition, String> alsoInto = new ConcurrentHashMap<>();
 
     Projector(
             EventReader reader,
@@ -31,9 +35,28 @@ public class Projector {
         this.changes = changes;
     }
 
-    /** The live path: into the index's alias, with what can never be projected parked on the dead-letter topic. */
+    /**
+     * The live path: into the index's alias, with what can never be projected parked on the dead-letter topic, and
+     * also into the index a rebuild is filling, if any.
+     */
     public void projectLive(Projection projection, List<ConsumerRecord<String, String>> records) {
         deadLetters.parkAll(projection.project(records, indices.alias(projection.index())));
+        String rebuilding = alsoInto.get(projection.index());
+        if (rebuilding != null) {
+            projection.project(records, rebuilding); // refusals are the same as above, parked once
+        }
+    }
+
+    /**
+     * From now on, live changes also go into {@code index} (a rebuild's new index), so that the index is complete
+     * once the replay has reached the end offsets taken after this call.
+     */
+    public void alsoProjectInto(IndexDefinition definition, String index) {
+        alsoInto.put(definition, index);
+    }
+
+    public void stopAlsoProjecting(IndexDefinition definition) {
+        alsoInto.remove(definition);
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import com.fooddelivery.query.restaurant.projection.OpeningWeek.MinuteRange;
+import com.fooddelivery.query.shared.projection.UnprojectableException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -30,7 +30,7 @@ class ChangesTest {
 
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
             try {
-                signal.await(Duration.ofMinutes(1));
+                changes.await("order-1", signal, Duration.ofMinutes(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -43,8 +43,12 @@ class ChangesTest {
     void waiting_without_a_change_ends_after_the_given_time() throws Exception {
         long started = System.nanoTime();
 
-        changes.listen("order-1").await(Duration.ofMillis(50));
+        Changes.Signal signal = changes.listen("order-1");
+        changes.await("order-1", signal, Duration.ofMillis(50));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        assertThat(changes.listen("order-1").future())
+                .as("a signal nobody completed is dropped, not kept for an order that may never change")
+                .isNotSameAs(signal.future());
     }
 }
