@@ -30,7 +30,11 @@ class ArchitectureTest {
                 .resideInAPackage(SERVICE + ".shared..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage(SERVICE + ".order..")
+                .resideInAnyPackage(
+                        SERVICE + ".order..",
+                        SERVICE + ".delivery..",
+                        SERVICE + ".restaurant..",
+                        SERVICE + ".rebuild..")
                 .check(CLASSES);
     }
 

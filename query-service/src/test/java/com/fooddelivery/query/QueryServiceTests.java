@@ -4,10 +4,7 @@ import com.fooddelivery.contracts.MessageCatalog;
 import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.KafkaProbe;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -35,25 +32,8 @@ public final class QueryServiceTests {
                         MessageHeaders.OCCURRED_AT, Instant.now().toString()));
     }
 
-    /**
-     * Deletes every index whose name starts with {@code prefix} (a test run's own), by name: Elasticsearch refuses
-     * wildcard deletes.
-     */
-    public static void deleteIndices(String prefix) throws Exception {
-        String elasticsearch = Infrastructure.get().elasticsearchUrl();
-        String names = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(elasticsearch + "/_cat/indices/" + prefix + "*?h=index"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        for (String index : names.strip().split("\\s+")) {
-            if (!index.isEmpty()) {
-                HTTP.send(
-                        HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index))
-                                .DELETE()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-            }
-        }
+    /** Deletes every index whose name starts with {@code prefix} (a test run's own). */
+    public static void deleteIndices(String prefix) {
+        Infrastructure.get().deleteIndices(prefix);
     }
 }

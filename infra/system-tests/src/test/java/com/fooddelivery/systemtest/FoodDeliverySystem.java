@@ -6,10 +6,6 @@ import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceProcess;
 import com.fooddelivery.testsupport.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,10 +64,14 @@ final class FoodDeliverySystem implements AutoCloseable {
             startGroupsAtTheEnd(
                     infrastructure,
                     Map.of(
-                            "query-e2e-" + run, List.of(Topics.ORDERS_EVENTS),
-                            "order-e2e-" + run, List.of(Topics.PAYMENTS_EVENTS, Topics.DELIVERIES_EVENTS),
-                            "payment-e2e-" + run, List.of(Topics.PAYMENTS_COMMANDS),
-                            "delivery-e2e-" + run, List.of(Topics.DELIVERIES_COMMANDS)));
+                            "query-e2e-" + run,
+                            List.of(Topics.ORDERS_EVENTS, Topics.DELIVERIES_EVENTS, Topics.RESTAURANTS_EVENTS),
+                            "order-e2e-" + run,
+                            List.of(Topics.PAYMENTS_EVENTS, Topics.DELIVERIES_EVENTS),
+                            "payment-e2e-" + run,
+                            List.of(Topics.PAYMENTS_COMMANDS),
+                            "delivery-e2e-" + run,
+                            List.of(Topics.DELIVERIES_COMMANDS)));
             orders = track(infrastructure.newDatabase("e2eorders"));
             payments = track(infrastructure.newDatabase("e2epayments"));
             deliveries = track(infrastructure.newDatabase("e2edeliveries"));
@@ -182,19 +182,13 @@ final class FoodDeliverySystem implements AutoCloseable {
         return DriverManager.getConnection(orders.jdbcUrl(), Infrastructure.APP_USER, Infrastructure.APP_PASSWORD);
     }
 
-    /** Services stop first (they hold connections and replication slots), then their databases and index go. */
+    /** Services stop first (they hold connections and replication slots), then their databases and indices go. */
     @Override
     public void close() throws Exception {
         for (AutoCloseable resource : resources.reversed()) {
             resource.close();
         }
-        HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        Infrastructure.get().elasticsearchUrl() + "/e2e-" + run + "-orders-v1"))
-                                .DELETE()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
+        Infrastructure.get().deleteIndices("e2e-" + run + "-");
     }
 
     private <T extends AutoCloseable> T track(T resource) {

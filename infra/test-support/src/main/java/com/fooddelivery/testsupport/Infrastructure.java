@@ -1,5 +1,11 @@
 package com.fooddelivery.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -59,6 +65,36 @@ public final class Infrastructure {
 
     public String elasticsearchUrl() {
         return elasticsearchUrl;
+    }
+
+    /**
+     * Deletes every Elasticsearch index whose name starts with {@code prefix} (a test run's own), by name:
+     * Elasticsearch refuses wildcard deletes.
+     */
+    public void deleteIndices(String prefix) {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            String names = http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(elasticsearchUrl() + "/_cat/indices/" + prefix + "*?h=index"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            for (String index : names.strip().split("\\s+")) {
+                if (!index.isEmpty()) {
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(elasticsearchUrl() + "/" + index))
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A fresh, empty database for one test class; {@link TestDatabase#close()} drops it with its slots. */
