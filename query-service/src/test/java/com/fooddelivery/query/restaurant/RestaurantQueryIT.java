@@ -345,6 +345,7 @@ class RestaurantQueryIT {
         HttpResponse<String> response = get(UUID.randomUUID(), null);
 
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("type").asString()).endsWith("/restaurant-not-found");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 

@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class RestaurantQueryController {
@@ -90,7 +89,14 @@ class RestaurantQueryController {
     ResponseEntity<RestaurantDetails> restaurant(@PathVariable UUID restaurantId, WebRequest request) {
         RestaurantDocument restaurant = restaurants
                 .find(restaurantId.toString())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No restaurant " + restaurantId));
+                .orElseThrow(() -> new ErrorResponseException(
+                        HttpStatus.NOT_FOUND,
+                        Problems.of(
+                                HttpStatus.NOT_FOUND,
+                                "restaurant-not-found",
+                                "Restaurant not found",
+                                "No restaurant " + restaurantId),
+                        null));
         Instant now = clock.instant();
         boolean openNow = restaurant.isOpenAt(now);
         String etag = "\"" + restaurant.version() + (openNow ? "-open" : "-closed") + "\"";
