@@ -21,6 +21,10 @@ import org.springframework.stereotype.Service;
  * Takes a customer's order in. With an idempotency key the order id is derived from (customer, key), so a retry
  * names the same order: an order that exists is answered as placed without pricing it again (the menu may have
  * changed since), and two concurrent retries are settled by the uniqueness of the order's event stream.
+ *
+ * <p>Most retries never get here: the shared idempotency filter replays the stored response. This is the guard for
+ * the rest, which the filter cannot cover: a response lost between the order's commit and its storing (the key is
+ * then taken over and the request runs again), and a key reused after the filter's retention.
  */
 @Service
 public class OrderIntake {

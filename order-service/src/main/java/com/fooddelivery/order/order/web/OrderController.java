@@ -33,7 +33,10 @@ class OrderController {
     /**
      * Places an order; it is PENDING until payment is authorized. The answer is 202: the order is recorded, the rest
      * happens asynchronously and is read from query-service at {@code Location}. A retry with the same
-     * {@code Idempotency-Key} names the same order and does not place a second one.
+     * {@code Idempotency-Key} is answered by the shared idempotency filter ({@code infra/idempotency}) with this
+     * response replayed, before this method runs; the same key with another body is refused there (422). OrderIntake
+     * still derives the order id from the key, so even a retry the filter lets through again (after a lost response
+     * or after the key's retention) names the same order and does not place a second one.
      */
     @PostMapping
     ResponseEntity<OrderAccepted> place(

@@ -1,0 +1,4 @@
+create table thing (
+    id   uuid primary key,
+    name text not null
+);
