@@ -1,7 +1,6 @@
 package com.fooddelivery.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,23 +37,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    /** One entry of {@code errors}, as the client reads it: the field's name and a message in its language. */
     public record InvalidField(String field, String message) {}
 
     /** Unreadable bodies: name the field when Jackson can (unknown field, wrong type or value), else "malformed". */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        InvalidField field =
+        Problems.InvalidInput field =
                 switch (e.getMostSpecificCause()) {
-                    case UnrecognizedPropertyException unknown ->
-                        new InvalidField(path(unknown), "is not a field of this request");
-                    case MismatchedInputException mismatch ->
-                        new InvalidField(path(mismatch), "has a value of the wrong type or outside the allowed values");
+                    case UnrecognizedPropertyException unknown -> Problems.invalid(path(unknown), "field.unknown");
+                    case MismatchedInputException mismatch -> Problems.invalid(path(mismatch), "field.wrong-type");
                     default -> null;
                 };
         if (field == null) {
-            ProblemDetail problem = Problems.of(
-                    HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The body is not valid JSON");
+            ProblemDetail problem = Problems.localized(HttpStatus.BAD_REQUEST, "malformed-json");
             return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         return invalid(List.of(field), e, headers, request);
@@ -64,7 +61,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidField> fields = e.getBindingResult().getFieldErrors().stream()
+        List<Problems.InvalidInput> fields = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemResponses::invalidField)
                 .toList();
         return invalid(fields, e, headers, request);
@@ -74,7 +71,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidField> fields = e.getParameterValidationResults().stream()
+        List<Problems.InvalidInput> fields = e.getParameterValidationResults().stream()
                 .flatMap(ProblemResponses::invalidFields)
                 .toList();
         return invalid(fields, e, headers, request);
@@ -84,24 +81,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
-                "Something went wrong on our side; it has been logged.");
+        return Problems.localized(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
     }
 
     private ResponseEntity<Object> invalid(
-            List<InvalidField> fields, Exception e, HttpHeaders headers, WebRequest request) {
-        String names =
-                String.join(", ", fields.stream().map(InvalidField::field).toList());
-        ProblemDetail problem =
-                Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Invalid " + names);
-        problem.setProperties(Map.of("errors", fields));
+            List<Problems.InvalidInput> fields, Exception e, HttpHeaders headers, WebRequest request) {
+        ProblemDetail problem = Problems.invalidRequest(fields);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static Stream<InvalidField> invalidFields(ParameterValidationResult result) {
+    private static Stream<Problems.InvalidInput> invalidFields(ParameterValidationResult result) {
         if (result instanceof ParameterErrors body) {
             return body.getFieldErrors().stream().map(ProblemResponses::invalidField);
         }
@@ -109,12 +98,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         String name = header != null && !header.name().isEmpty()
                 ? header.name()
                 : result.getMethodParameter().getParameterName();
-        return result.getResolvableErrors().stream().map(error -> new InvalidField(name, error.getDefaultMessage()));
+        // The error itself is the message: its codes (e.g. Size) find our translation, else Hibernate Validator's text.
+        return result.getResolvableErrors().stream().map(error -> new Problems.InvalidInput(name, error));
     }
 
-    private static InvalidField invalidField(FieldError error) {
-        return new InvalidField(
-                error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    private static Problems.InvalidInput invalidField(FieldError error) {
+        return new Problems.InvalidInput(error.getField(), error);
     }
 
     /** Jackson's location of the problem, as {@code items[0].quantity}. */

@@ -1,14 +1,21 @@
 package com.fooddelivery.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** problem+json for every error, and strict reading of request bodies, in every service that serves HTTP. */
+/**
+ * problem+json for every error, in the client's language (English, Hindi or Tamil), and strict reading of request
+ * bodies, in every service that serves HTTP.
+ */
 // Before Boot's MVC configuration, whose own problem-details handler and JSON converter then back off.
 @AutoConfiguration(
         beforeName = {
@@ -16,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration"
         })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, ProblemLanguage.class})
 public class WebSupportAutoConfiguration {
 
     /**
@@ -27,6 +34,20 @@ public class WebSupportAutoConfiguration {
     @Bean
     JacksonJsonHttpMessageConverter strictJsonRequests(JsonMapper json) {
         return new JacksonJsonHttpMessageConverter(strictForRequests(json));
+    }
+
+    /** The texts of every {@code problems/*.properties} bundle on the service's class path. */
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemMessages problemMessages(ResourceLoader resources) {
+        return ProblemMessages.fromClasspath(resources.getClassLoader());
+    }
+
+    /** Named so, DispatcherServlet uses it, and Boot's own (the JVM's or the header's language, any) backs off. */
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        return new AcceptLanguageResolver();
     }
 
     static JsonMapper strictForRequests(JsonMapper json) {

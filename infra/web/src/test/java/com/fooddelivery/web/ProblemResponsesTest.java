@@ -47,7 +47,8 @@ class ProblemResponsesTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new BasketController())
-            .setControllerAdvice(new ProblemResponses())
+            .setControllerAdvice(new ProblemResponses(), new ProblemLanguage(ProblemMessages.fromClasspath()))
+            .setLocaleResolver(new AcceptLanguageResolver())
             // Spring's default mapper, as Boot's: problem properties (errors) rendered at the top level
             .setMessageConverters(new JacksonJsonHttpMessageConverter(
                     WebSupportAutoConfiguration.strictForRequests(new JacksonJsonHttpMessageConverter().getMapper())))

@@ -26,13 +26,7 @@ class RebuildController {
     ResponseEntity<RebuildReport> start() {
         RebuildReport started = rebuild.start()
                 .orElseThrow(() -> new ErrorResponseException(
-                        HttpStatus.CONFLICT,
-                        Problems.of(
-                                HttpStatus.CONFLICT,
-                                "rebuild-running",
-                                "A rebuild is running",
-                                "Wait until GET " + PATH + " reports it COMPLETED or FAILED."),
-                        null));
+                        HttpStatus.CONFLICT, Problems.localized(HttpStatus.CONFLICT, "rebuild-running", PATH), null));
         return ResponseEntity.accepted().location(URI.create(PATH)).body(started);
     }
 
@@ -40,12 +34,6 @@ class RebuildController {
     RebuildReport status() {
         return rebuild.lastReport()
                 .orElseThrow(() -> new ErrorResponseException(
-                        HttpStatus.NOT_FOUND,
-                        Problems.of(
-                                HttpStatus.NOT_FOUND,
-                                "no-rebuild",
-                                "No rebuild yet",
-                                "This instance has not rebuilt the read model since it started."),
-                        null));
+                        HttpStatus.NOT_FOUND, Problems.localized(HttpStatus.NOT_FOUND, "no-rebuild"), null));
     }
 }

@@ -13,13 +13,20 @@ public class MenuChangeRejectedException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final Object[] arguments;
 
-    public MenuChangeRejectedException(Reason reason, String message) {
+    /** @param arguments what {@code message} is made of (names, ids), for a client's text in its own language */
+    public MenuChangeRejectedException(Reason reason, String message, Object... arguments) {
         super(message);
         this.reason = reason;
+        this.arguments = arguments.clone();
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

@@ -87,20 +87,24 @@ public record Restaurant(
             }
             if (!current.containsKey(draft.itemId())) {
                 throw new MenuChangeRejectedException(
-                        Reason.UNKNOWN_MENU_ITEM, "Item %s is not on the menu of %s".formatted(draft.itemId(), name));
+                        Reason.UNKNOWN_MENU_ITEM,
+                        "Item %s is not on the menu of %s".formatted(draft.itemId(), name),
+                        draft.itemId(),
+                        name);
             }
             if (!listed.add(draft.itemId())) {
                 throw new MenuChangeRejectedException(
-                        Reason.DUPLICATE_MENU_ITEM, "Item %s is listed more than once".formatted(draft.itemId()));
+                        Reason.DUPLICATE_MENU_ITEM,
+                        "Item %s is listed more than once".formatted(draft.itemId()),
+                        draft.itemId());
             }
         }
         Set<String> currencies =
                 drafts.stream().map(draft -> draft.price().currency()).collect(Collectors.toCollection(HashSet::new));
         if (currencies.size() > 1) {
+            String mixed = String.join(", ", currencies.stream().sorted().toList());
             throw new MenuChangeRejectedException(
-                    Reason.MIXED_CURRENCIES,
-                    "A menu is priced in one currency; this one has "
-                            + String.join(", ", currencies.stream().sorted().toList()));
+                    Reason.MIXED_CURRENCIES, "A menu is priced in one currency; this one has " + mixed, mixed);
         }
         List<MenuItem> items = new ArrayList<>(drafts.size());
         for (MenuItem.Draft draft : drafts) {

@@ -17,15 +17,14 @@ class CatalogProblems {
 
     @ExceptionHandler
     ProblemDetail menuRejected(MenuChangeRejectedException e) {
-        return Problems.of(
+        return Problems.localized(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                "Menu not accepted",
-                e.getMessage());
+                e.arguments());
     }
 
     @ExceptionHandler
     ProblemDetail notFound(RestaurantNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "restaurant-not-found", "No such restaurant", e.getMessage());
+        return Problems.localized(HttpStatus.NOT_FOUND, "restaurant-not-found", e.restaurantId());
     }
 }

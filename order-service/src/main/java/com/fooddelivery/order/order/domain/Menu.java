@@ -30,7 +30,10 @@ public record Menu(
         if (!isOpenAt(at)) {
             throw new OrderNotAcceptedException(
                     OrderNotAcceptedException.Reason.RESTAURANT_CLOSED,
-                    "%s takes orders from %s to %s".formatted(restaurantName, opensAt, closesAt));
+                    "%s takes orders from %s to %s".formatted(restaurantName, opensAt, closesAt),
+                    restaurantName,
+                    opensAt,
+                    closesAt);
         }
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
         requested.forEach(item -> quantities.merge(item.itemId(), item.quantity(), Math::addExact));
@@ -42,11 +45,13 @@ public record Menu(
             if (item == null) {
                 throw new OrderNotAcceptedException(
                         OrderNotAcceptedException.Reason.UNKNOWN_ITEM,
-                        "Item %s is not on the menu of %s".formatted(entry.getKey(), restaurantName));
+                        "Item %s is not on the menu of %s".formatted(entry.getKey(), restaurantName),
+                        entry.getKey(),
+                        restaurantName);
             }
             if (!item.available()) {
                 throw new OrderNotAcceptedException(
-                        OrderNotAcceptedException.Reason.ITEM_UNAVAILABLE, item.name() + " is sold out");
+                        OrderNotAcceptedException.Reason.ITEM_UNAVAILABLE, item.name() + " is sold out", item.name());
             }
             Money lineTotal = item.price().times(entry.getValue());
             lines.add(new OrderLine(item.id(), item.name(), entry.getValue(), item.price(), lineTotal));

@@ -69,7 +69,8 @@ public class Order {
         Menu menu = menus.find(command.restaurantId())
                 .orElseThrow(() -> new OrderNotAcceptedException(
                         OrderNotAcceptedException.Reason.UNKNOWN_RESTAURANT,
-                        "Restaurant %s does not exist".formatted(command.restaurantId())));
+                        "Restaurant %s does not exist".formatted(command.restaurantId()),
+                        command.restaurantId()));
         var placedAt = clock.instant();
         PricedOrder priced = menu.price(command.items(), placedAt);
         apply(new OrderPlacedEvent(

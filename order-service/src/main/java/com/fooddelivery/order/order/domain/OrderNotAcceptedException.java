@@ -11,13 +11,20 @@ public class OrderNotAcceptedException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final Object[] arguments;
 
-    public OrderNotAcceptedException(Reason reason, String detail) {
-        super(detail);
+    /** @param arguments what {@code message} is made of (names, ids), for a client's text in its own language */
+    public OrderNotAcceptedException(Reason reason, String message, Object... arguments) {
+        super(message);
         this.reason = reason;
+        this.arguments = arguments.clone();
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

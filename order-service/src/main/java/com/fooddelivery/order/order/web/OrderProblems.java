@@ -19,17 +19,20 @@ class OrderProblems {
 
     @ExceptionHandler
     ProblemDetail orderNotAccepted(OrderNotAcceptedException e) {
-        return Problems.of(
+        return Problems.localized(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                "Order not accepted",
-                e.getMessage());
+                e.arguments());
     }
 
     @ExceptionHandler
     ProblemDetail wrongState(OrderStateConflictException e) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.CONFLICT, "order-state-conflict", "Not possible in the order's status", e.getMessage());
+        // The action and the status are translated in the detail; currentStatus stays the enum name for clients.
+        ProblemDetail problem = Problems.localized(
+                HttpStatus.CONFLICT,
+                "order-state-conflict",
+                Problems.text("order-action." + e.action().replace(' ', '-'), e.action()),
+                Problems.text("order-status." + e.status().name(), e.status().name()));
         problem.setProperty("currentStatus", e.status().name());
         return problem;
     }
@@ -37,6 +40,6 @@ class OrderProblems {
     /** Another restaurant's or customer's order is answered like a missing one: existence is never revealed. */
     @ExceptionHandler({OrderNotFoundException.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "No such order", "No such order");
+        return Problems.localized(HttpStatus.NOT_FOUND, "order-not-found");
     }
 }

@@ -67,7 +67,7 @@ class OrderQueryController {
         OrderView view = orders.await(orderId.toString(), caller, done, atMost)
                 .orElseThrow(() -> new ErrorResponseException(
                         HttpStatus.NOT_FOUND,
-                        Problems.of(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "No order " + orderId),
+                        Problems.localized(HttpStatus.NOT_FOUND, "order-not-found", orderId),
                         null));
         if (request.checkNotModified(view.etag())) {
             return null;

@@ -42,11 +42,7 @@ class RestaurantOrdersController {
         if (caller.restaurantId() != null && !caller.restaurantId().equals(restaurantId)) {
             throw new ErrorResponseException(
                     HttpStatus.NOT_FOUND,
-                    Problems.of(
-                            HttpStatus.NOT_FOUND,
-                            "restaurant-not-found",
-                            "Restaurant not found",
-                            "No restaurant " + restaurantId),
+                    Problems.localized(HttpStatus.NOT_FOUND, "restaurant-not-found", restaurantId),
                     null);
         }
         return orders.queueOf(restaurantId, statuses.isEmpty() ? KITCHEN : statuses, size);

@@ -7,7 +7,6 @@ import com.fooddelivery.query.restaurant.projection.RestaurantIndex;
 import com.fooddelivery.query.restaurant.search.RestaurantSearch;
 import com.fooddelivery.query.restaurant.search.SearchCriteria;
 import com.fooddelivery.query.restaurant.search.SearchResult;
-import com.fooddelivery.web.ProblemResponses.InvalidField;
 import com.fooddelivery.web.Problems;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,7 +21,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,35 +109,30 @@ class RestaurantQueryController {
 
     /** What single-parameter constraints cannot say; answered like them (400 naming each parameter). */
     private static void rejectInconsistent(Double lat, Double lon, Double radiusKm, int page, int size) {
-        List<InvalidField> errors = new ArrayList<>();
+        List<Problems.InvalidInput> errors = new ArrayList<>();
         if (lat != null && !Double.isFinite(lat)) {
-            errors.add(new InvalidField("lat", "must be a number"));
+            errors.add(Problems.invalid("lat", "field.not-a-number"));
         }
         if (lon != null && !Double.isFinite(lon)) {
-            errors.add(new InvalidField("lon", "must be a number"));
+            errors.add(Problems.invalid("lon", "field.not-a-number"));
         }
         if (radiusKm != null && !Double.isFinite(radiusKm)) {
-            errors.add(new InvalidField("radiusKm", "must be a number"));
+            errors.add(Problems.invalid("radiusKm", "field.not-a-number"));
         }
         if (lat != null && lon == null) {
-            errors.add(new InvalidField("lon", "is required with lat"));
+            errors.add(Problems.invalid("lon", "field.required-with-lat"));
         }
         if (lon != null && lat == null) {
-            errors.add(new InvalidField("lat", "is required with lon"));
+            errors.add(Problems.invalid("lat", "field.required-with-lon"));
         }
         if (radiusKm != null && (lat == null || lon == null)) {
-            errors.add(new InvalidField("radiusKm", "requires lat and lon"));
+            errors.add(Problems.invalid("radiusKm", "field.requires-lat-and-lon"));
         }
         if ((long) (page + 1) * size > DEEPEST_RESULT) {
-            errors.add(new InvalidField("page", "reaches beyond the first " + DEEPEST_RESULT + " results"));
+            errors.add(Problems.invalid("page", "field.beyond-deepest-result", DEEPEST_RESULT));
         }
         if (!errors.isEmpty()) {
-            String names =
-                    String.join(", ", errors.stream().map(InvalidField::field).toList());
-            ProblemDetail problem =
-                    Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Invalid " + names);
-            problem.setProperty("errors", errors);
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalidRequest(errors), null);
         }
     }
 

@@ -33,11 +33,8 @@ public record Caller(UUID customerId, UUID restaurantId, UUID courierId) {
         if (id == null) {
             throw new ErrorResponseException(
                     HttpStatus.UNAUTHORIZED,
-                    Problems.of(
-                            HttpStatus.UNAUTHORIZED,
-                            "caller-unknown",
-                            "Who is asking?",
-                            "This read is about the calling " + who + ": name yourself in the " + header + " header."),
+                    Problems.localized(
+                            HttpStatus.UNAUTHORIZED, "caller-unknown", Problems.text("caller." + who, who), header),
                     null);
         }
         return id;

@@ -1,6 +1,5 @@
 package com.fooddelivery.query.shared.web;
 
-import com.fooddelivery.web.ProblemResponses;
 import com.fooddelivery.web.Problems;
 import java.util.List;
 import java.util.UUID;
@@ -49,9 +48,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            ProblemDetail problem =
-                    Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Invalid " + header);
-            problem.setProperty("errors", List.of(new ProblemResponses.InvalidField(header, "must be a UUID")));
+            ProblemDetail problem = Problems.invalidRequest(List.of(Problems.invalid(header, "field.not-a-uuid")));
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
         }
     }
