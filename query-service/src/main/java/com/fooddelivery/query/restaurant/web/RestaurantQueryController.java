@@ -89,11 +89,7 @@ class RestaurantQueryController {
                 .find(restaurantId.toString())
                 .orElseThrow(() -> new ErrorResponseException(
                         HttpStatus.NOT_FOUND,
-                        Problems.of(
-                                HttpStatus.NOT_FOUND,
-                                "restaurant-not-found",
-                                "Restaurant not found",
-                                "No restaurant " + restaurantId),
+                        Problems.localized(HttpStatus.NOT_FOUND, "restaurant-not-found", restaurantId),
                         null));
         Instant now = clock.instant();
         boolean openNow = restaurant.isOpenAt(now);
