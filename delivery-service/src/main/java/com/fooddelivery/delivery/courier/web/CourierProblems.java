@@ -14,6 +14,6 @@ class CourierProblems {
 
     @ExceptionHandler
     ProblemDetail unknownCourier(CourierNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "courier-not-found", "Courier not found", e.getMessage());
+        return Problems.localized(HttpStatus.NOT_FOUND, "courier-not-found", e.courierId());
     }
 }

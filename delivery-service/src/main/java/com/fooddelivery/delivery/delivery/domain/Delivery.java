@@ -118,7 +118,7 @@ public final class Delivery {
     public void accept(UUID courier, Instant now, CourierPosition lastKnown) {
         Offer offer = openOfferOf(courier);
         if (offer.expiredAt(now)) {
-            throw new IllegalDeliveryStateException(status, "accept", "the offer expired at " + offer.expiresAt());
+            throw new IllegalDeliveryStateException(status, "accept", offer.expiresAt());
         }
         close(offer, OfferStatus.ACCEPTED, now);
         courierId = courier;

@@ -16,19 +16,29 @@ class DeliveryProblems {
 
     @ExceptionHandler
     ProblemDetail notFound(DeliveryNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "delivery-not-found", "Delivery not found", e.getMessage());
+        return Problems.localized(HttpStatus.NOT_FOUND, "delivery-not-found", e.deliveryId());
     }
 
     @ExceptionHandler
     ProblemDetail noOffer(NoOfferException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "no-offer", "No offer", e.getMessage());
+        return Problems.localized(HttpStatus.NOT_FOUND, "no-offer");
     }
 
     @ExceptionHandler
     ProblemDetail wrongState(IllegalDeliveryStateException e) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.CONFLICT, "delivery-state-conflict", "Not possible in this state", e.getMessage());
+        // The action and the state are translated in the detail; currentState (and offerExpiredAt, when the offer
+        // expired) stay machine-readable for clients.
+        ProblemDetail problem = Problems.localized(
+                HttpStatus.CONFLICT,
+                "delivery-state-conflict",
+                Problems.text("delivery-action." + e.action().replace(' ', '-'), e.action()),
+                Problems.text(
+                        "delivery-status." + e.currentState().name(),
+                        e.currentState().name()));
         problem.setProperty("currentState", e.currentState().name());
+        if (e.offerExpiredAt() != null) {
+            problem.setProperty("offerExpiredAt", e.offerExpiredAt().toString());
+        }
         return problem;
     }
 }

@@ -166,7 +166,24 @@ class CourierDispatchIT {
         assertThat(JSON.readTree(deliverTooEarly.body()).get("currentState").asString())
                 .isEqualTo("ASSIGNED");
         assertThat(JSON.readTree(deliverTooEarly.body()).get("detail").asString())
-                .contains("ASSIGNED");
+                .isEqualTo("Cannot deliver: the delivery is ASSIGNED");
+        for (String language : List.of("hi", "ta")) {
+            HttpResponse<String> translated = HTTP.send(
+                    request("/deliveries/" + deliveryId + "/deliver", far)
+                            .header("Accept-Language", language)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode problem = JSON.readTree(translated.body());
+            assertThat(translated.statusCode()).isEqualTo(409);
+            assertThat(translated.headers().firstValue("Content-Language")).hasValue(language);
+            assertThat(problem.get("type").asString()).endsWith("/delivery-state-conflict");
+            assertThat(problem.get("currentState").asString())
+                    .as("machine-readable in every language")
+                    .isEqualTo("ASSIGNED");
+            assertThat(problem.get("title").asString()).isNotEqualTo("Not possible in this state");
+            assertThat(problem.get("detail").asString()).doesNotContain("Cannot");
+        }
 
         assertThat(post("/deliveries/" + deliveryId + "/pickup", far).statusCode())
                 .isEqualTo(200);
