@@ -32,6 +32,10 @@ import org.apache.kafka.common.TopicPartition;
 final class FoodDeliverySystem implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    /** The tests drive whole orders from one client at test speed: the per-client limit must never answer 429. */
+    private static final String RATE_LIMIT = "web.rate-limit.requests-per-second";
+
+    private static final String UNTHROTTLED = "1000000";
     static final Duration RESTAURANT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration COURIER_TIMEOUT = Duration.ofSeconds(15);
 
@@ -87,8 +91,11 @@ final class FoodDeliverySystem implements AutoCloseable {
                             "spring.kafka.consumer.group-id",
                             "query-e2e-" + run,
                             "query.index-prefix",
-                            "e2e-" + run + "-")));
+                            "e2e-" + run + "-",
+                            RATE_LIMIT,
+                            UNTHROTTLED)));
             orderProperties.putAll(orders.springProperties());
+            orderProperties.put(RATE_LIMIT, UNTHROTTLED);
             orderProperties.put("order.query-service-url", queryService.url("/").toString());
             orderProperties.put("order.replies.group-id", "order-e2e-" + run);
             // Short enough to watch every deadline fire in a test, long enough for a test to act before it.
@@ -138,6 +145,7 @@ final class FoodDeliverySystem implements AutoCloseable {
         Map<String, String> properties = new HashMap<>(database.springProperties());
         properties.put("spring.kafka.consumer.group-id", service + "-e2e-" + run);
         properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        properties.put(RATE_LIMIT, UNTHROTTLED);
         return properties;
     }
 

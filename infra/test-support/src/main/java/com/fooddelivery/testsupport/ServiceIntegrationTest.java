@@ -12,11 +12,21 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A whole service on a random port against real infrastructure ({@link RealInfrastructure}); its context is closed,
  * and its database dropped, when the test class ends.
+ *
+ * <p>Tests fire requests from one client much faster than any person would: the per-client rate limit is raised far
+ * beyond that, but stays in the path of every request. A test of the limit itself lowers it again with
+ * {@code @DynamicPropertySource}, which outranks these properties.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = ServiceIntegrationTest.UNTHROTTLED)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @DirtiesContext
-public @interface ServiceIntegrationTest {}
+public @interface ServiceIntegrationTest {
+
+    /** A per-client limit that no test or benchmark reaches. */
+    String UNTHROTTLED = "web.rate-limit.requests-per-second=1000000";
+}

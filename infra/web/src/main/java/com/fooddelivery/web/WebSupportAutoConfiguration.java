@@ -1,8 +1,12 @@
 package com.fooddelivery.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
@@ -13,8 +17,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * problem+json for every error, in the client's language (English, Hindi or Tamil), and strict reading of request
- * bodies, in every service that serves HTTP.
+ * problem+json for every error, in the client's language (English, Hindi or Tamil), strict reading of request
+ * bodies and per-client rate limiting ({@link RateLimitFilter}), in every service that serves HTTP.
  */
 // Before Boot's MVC configuration, whose own problem-details handler and JSON converter then back off.
 @AutoConfiguration(
@@ -24,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ProblemResponses.class, ProblemLanguage.class})
+@EnableConfigurationProperties(RateLimitProperties.class)
 public class WebSupportAutoConfiguration {
 
     /**
@@ -48,6 +53,18 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     LocaleResolver localeResolver() {
         return new AcceptLanguageResolver();
+    }
+
+    /** Switched off with {@code web.rate-limit.enabled=false}. */
+    @Bean
+    @ConditionalOnProperty(name = "web.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            RateLimitProperties properties, ProblemMessages messages, ObjectProvider<JsonMapper> json) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(properties, messages, json.getIfAvailable(() -> JsonMapper.builder()
+                        .build())));
+        registration.setOrder(RateLimitFilter.ORDER);
+        return registration;
     }
 
     static JsonMapper strictForRequests(JsonMapper json) {

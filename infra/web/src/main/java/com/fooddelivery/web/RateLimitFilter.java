@@ -1,0 +1,144 @@
+package com.fooddelivery.web;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Limits the requests of each client ({@link RateLimitProperties}): over the limit, {@code 429 too-many-requests} with
+ * {@code Retry-After} in seconds, and nothing else runs. {@code /actuator/**} is never limited, so health checks and
+ * metrics keep answering a busy service.
+ *
+ * <p>The client is, until authentication exists, the first of {@code X-Customer-Id}, {@code X-Courier-Id},
+ * {@code X-Restaurant-Id} (prefixed with its kind), else the remote address. Headers can be forged, so this protects
+ * against clumsy or runaway clients, not against an attacker; behind a proxy the remote address is the proxy's unless
+ * {@code server.forward-headers-strategy} is set.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    /**
+     * Before Spring Security's filter chain ({@code -100}) and the idempotency filter ({@code -90}): a rejected request
+     * costs neither authentication nor a database round trip. The client is named by headers, so it is known here.
+     */
+    public static final int ORDER = -110;
+
+    static final String ACTUATOR = "/actuator";
+    private static final List<String> IDENTITY_HEADERS = List.of("X-Customer-Id", "X-Courier-Id", "X-Restaurant-Id");
+
+    private final RateLimiterRegistry registry;
+    private final Map<String, RateLimiter> limiters;
+    private final long retryAfterSeconds;
+    private final ProblemMessages messages;
+    private final JsonMapper json;
+
+    public RateLimitFilter(RateLimitProperties properties, ProblemMessages messages, JsonMapper json) {
+        Duration period = properties.refreshPeriod();
+        this.registry = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(properties.burst())
+                .limitRefreshPeriod(period)
+                .timeoutDuration(Duration.ZERO)
+                .build());
+        this.limiters = new ClientLimiters(registry, properties.maxClients());
+        // Whole seconds, rounded up: a client that waits that long finds a fresh window.
+        this.retryAfterSeconds = Math.max(1, (period.toMillis() + 999) / 1000);
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(ACTUATOR) || path.startsWith(ACTUATOR + "/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (limiterOf(clientOf(request)).acquirePermission()) {
+            chain.doFilter(request, response);
+        } else {
+            reject(request, response);
+        }
+    }
+
+    /** How many clients have a limiter now (never more than {@code max-clients}). */
+    int clients() {
+        synchronized (limiters) {
+            return limiters.size();
+        }
+    }
+
+    static String clientOf(HttpServletRequest request) {
+        for (String header : IDENTITY_HEADERS) {
+            String value = request.getHeader(header);
+            if (value != null && !value.isBlank()) {
+                return header + ":" + value.strip();
+            }
+        }
+        return "address:" + request.getRemoteAddr();
+    }
+
+    private RateLimiter limiterOf(String client) {
+        synchronized (limiters) {
+            return limiters.computeIfAbsent(client, registry::rateLimiter);
+        }
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Locale locale = AcceptLanguageResolver.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
+        String type = "too-many-requests";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problems.TYPE_BASE + type);
+        body.put("title", messages.title(type, status, locale));
+        body.put("status", status.value());
+        body.put("detail", messages.detail(type, new Object[] {retryAfterSeconds}, locale));
+        body.put("instance", request.getRequestURI());
+        byte[] bytes = json.writeValueAsBytes(body);
+        response.setStatus(status.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        response.setContentType("application/problem+json");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * The limiters of the clients seen most recently, at most {@code max}: the least recently seen one leaves the map
+     * and the registry, so neither grows with every address or header value ever sent. Guarded by its own monitor.
+     */
+    private static final class ClientLimiters extends LinkedHashMap<String, RateLimiter> {
+
+        private final transient RateLimiterRegistry registry;
+        private final int max;
+
+        ClientLimiters(RateLimiterRegistry registry, int max) {
+            super(16, 0.75f, true);
+            this.registry = registry;
+            this.max = max;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
+            if (size() > max) {
+                registry.remove(eldest.getKey());
+                return true;
+            }
+            return false;
+        }
+    }
+}
