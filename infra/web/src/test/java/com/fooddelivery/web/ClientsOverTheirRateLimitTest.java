@@ -40,7 +40,7 @@ class ClientsOverTheirRateLimitTest {
         assertThat(problem.get("type").asString()).isEqualTo("https://fooddelivery.example/problems/too-many-requests");
         assertThat(problem.get("title").asString()).isEqualTo("Too many requests");
         assertThat(problem.get("status").asInt()).isEqualTo(429);
-        assertThat(problem.get("detail").asString()).contains("Retry after 3 seconds");
+        assertThat(problem.get("detail").asString()).contains("Retry after 3 s");
         assertThat(problem.get("instance").asString()).isEqualTo("/orders");
         assertThat(handled).hasValue(3);
     }
