@@ -1,5 +1,7 @@
 package com.fooddelivery.idempotency;
 
+import com.fooddelivery.web.FilterProblems;
+import com.fooddelivery.web.ProblemMessages;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -76,9 +78,13 @@ public class IdempotencyAutoConfiguration {
             IdempotencyStore store,
             CallerIdentity callers,
             ObjectProvider<JsonMapper> json,
+            ObjectProvider<ProblemMessages> messages,
             IdempotencyProperties properties) {
-        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
-                store, callers, json.getIfAvailable(() -> JsonMapper.builder().build()), properties.retryAfter()));
+        FilterProblems problems = new FilterProblems(
+                messages.getIfAvailable(ProblemMessages::fromClasspath),
+                json.getIfAvailable(() -> JsonMapper.builder().build()));
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, callers, problems, properties.retryAfter()));
         registration.setOrder(IdempotencyFilter.ORDER);
         return registration;
     }

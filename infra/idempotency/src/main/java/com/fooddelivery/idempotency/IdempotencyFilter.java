@@ -1,13 +1,12 @@
 package com.fooddelivery.idempotency;
 
-import com.fooddelivery.web.Problems;
+import com.fooddelivery.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes every POST and PUT that carries an {@code Idempotency-Key} idempotent, per caller ({@link CallerIdentity}).
@@ -57,13 +54,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final CallerIdentity callers;
-    private final JsonMapper json;
+    private final FilterProblems problems;
     private final Duration retryAfter;
 
-    public IdempotencyFilter(IdempotencyStore store, CallerIdentity callers, JsonMapper json, Duration retryAfter) {
+    public IdempotencyFilter(
+            IdempotencyStore store, CallerIdentity callers, FilterProblems problems, Duration retryAfter) {
         this.store = store;
         this.callers = callers;
-        this.json = json;
+        this.problems = problems;
         this.retryAfter = retryAfter;
     }
 
@@ -78,10 +76,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String key = request.getHeader(IdempotencyKeys.HEADER);
         String invalid = IdempotencyKeys.problemWith(key);
         if (invalid != null) {
-            ProblemDetail problem = Problems.of(
-                    HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Invalid " + IdempotencyKeys.HEADER);
-            problem.setProperty("errors", List.of(Map.of("field", IdempotencyKeys.HEADER, "message", invalid)));
-            writeProblem(request, response, problem);
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    Map.of("errors", List.of(Map.of("field", IdempotencyKeys.HEADER, "message", invalid))),
+                    IdempotencyKeys.HEADER);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -93,25 +94,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             case Decision.Execute execute -> execute(cached, response, chain, caller, key, execute.claimToken());
             case Decision.Replay replay -> replay(response, replay.response());
             case Decision.KeyReused reused ->
-                writeProblem(
-                        request,
-                        response,
-                        Problems.of(
-                                HttpStatus.UNPROCESSABLE_CONTENT,
-                                "idempotency-key-reused",
-                                "Idempotency-Key reused",
-                                "This Idempotency-Key was used for a different request (body, method or path)."
-                                        + " Use a new key for a new request."));
+                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", Map.of());
             case Decision.InProgress inProgress -> {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-                writeProblem(
-                        request,
-                        response,
-                        Problems.of(
-                                HttpStatus.CONFLICT,
-                                "idempotency-key-in-progress",
-                                "Request in progress",
-                                "A request with this Idempotency-Key is still being processed. Retry later."));
+                problems.write(request, response, HttpStatus.CONFLICT, "idempotency-key-in-progress", Map.of());
             }
             case Decision.TakeOver takeOver -> throw new IllegalStateException("The store resolves takeovers itself");
         }
@@ -191,24 +177,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = stored.body() != null ? stored.body() : new byte[0];
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private void writeProblem(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        byte[] bytes = json.writeValueAsBytes(body);
-        response.setStatus(problem.getStatus());
-        response.setContentType("application/problem+json");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 
     private static String pathOf(HttpServletRequest request) {

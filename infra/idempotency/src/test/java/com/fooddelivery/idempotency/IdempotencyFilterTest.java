@@ -2,6 +2,9 @@ package com.fooddelivery.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fooddelivery.web.AcceptLanguageResolver;
+import com.fooddelivery.web.FilterProblems;
+import com.fooddelivery.web.ProblemMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,8 +26,11 @@ class IdempotencyFilterTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ScriptedStore store = new ScriptedStore();
-    private final IdempotencyFilter filter =
-            new IdempotencyFilter(store, new HeaderCallerIdentity(), JSON, Duration.ofSeconds(2));
+    private final IdempotencyFilter filter = new IdempotencyFilter(
+            store,
+            new HeaderCallerIdentity(),
+            new FilterProblems(ProblemMessages.fromClasspath(), JSON),
+            Duration.ofSeconds(2));
     private final AtomicInteger executions = new AtomicInteger();
 
     @Test
@@ -105,6 +111,24 @@ class IdempotencyFilterTest {
         assertThat(JSON.readTree(response.getContentAsByteArray()).get("type").asString())
                 .isEqualTo("https://fooddelivery.example/problems/idempotency-key-reused");
         assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void its_problems_speak_the_clients_language_like_every_other_problem() throws Exception {
+        store.next = new Decision.KeyReused();
+        MockHttpServletRequest inTamil = post("k");
+        inTamil.addHeader("Accept-Language", "ta");
+
+        MockHttpServletResponse response = send(inTamil, 201);
+
+        var problem = JSON.readTree(response.getContentAsByteArray());
+        assertThat(response.getHeader("Content-Language")).isEqualTo("ta");
+        assertThat(problem.get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(problem.get("title").asString()).isEqualTo("Idempotency-Key ஏற்கனவே பயன்படுத்தப்பட்டது");
+        assertThat(ProblemMessages.fromClasspath().missingTranslations(AcceptLanguageResolver.HINDI))
+                .doesNotContainKey("idempotency");
+        assertThat(ProblemMessages.fromClasspath().missingTranslations(AcceptLanguageResolver.TAMIL))
+                .doesNotContainKey("idempotency");
     }
 
     @Test

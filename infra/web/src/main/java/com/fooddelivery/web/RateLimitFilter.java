@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,8 +41,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimiterRegistry registry;
     private final Map<String, RateLimiter> limiters;
     private final long retryAfterSeconds;
-    private final ProblemMessages messages;
-    private final JsonMapper json;
+    private final FilterProblems problems;
 
     public RateLimitFilter(RateLimitProperties properties, ProblemMessages messages, JsonMapper json) {
         Duration period = properties.refreshPeriod();
@@ -55,8 +53,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.limiters = new ClientLimiters(registry, properties.maxClients());
         // Whole seconds, rounded up: a client that waits that long finds a fresh window.
         this.retryAfterSeconds = Math.max(1, (period.toMillis() + 999) / 1000);
-        this.messages = messages;
-        this.json = json;
+        this.problems = new FilterProblems(messages, json);
     }
 
     @Override
@@ -99,22 +96,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = AcceptLanguageResolver.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
-        String type = "too-many-requests";
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.TYPE_BASE + type);
-        body.put("title", messages.title(type, status, locale));
-        body.put("status", status.value());
-        body.put("detail", messages.detail(type, new Object[] {retryAfterSeconds}, locale));
-        body.put("instance", request.getRequestURI());
-        byte[] bytes = json.writeValueAsBytes(body);
-        response.setStatus(status.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-        response.setContentType("application/problem+json");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        problems.write(
+                request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", Map.of(), retryAfterSeconds);
     }
 
     /**
