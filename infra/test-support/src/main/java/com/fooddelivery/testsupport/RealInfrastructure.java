@@ -6,14 +6,20 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Points a service under test at the real Kafka and Elasticsearch and, if it uses JDBC, at a database of its own.
+ * Points a service under test at the real Kafka and Elasticsearch, at {@link TestTokens} for its access tokens and,
+ * if it uses JDBC, at a database of its own.
  * The database is dropped after the context has stopped its lifecycle beans (relay, listeners) and closed its
  * connection pool, so nothing is pulled from under a running component.
  */
 public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -28,6 +34,15 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
             // Registered first, so destroyed last: after every bean created by the context.
             ((DefaultListableBeanFactory) context.getBeanFactory())
                     .registerDisposableBean("testDatabase", database::close);
+        }
+        // Tokens come from TestTokens, as they would from any OpenID Connect provider, unless the test itself names
+        // a provider (application.yml always names order-service's).
+        PropertySource<?> testProperties = context.getEnvironment()
+                .getPropertySources()
+                .get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+        if (testProperties == null || !testProperties.containsProperty(JWK_SET_URI)) {
+            properties.put(JWK_SET_URI, TestTokens.jwkSetUri());
+            properties.put(ISSUER_URI, TestTokens.ISSUER);
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));
     }

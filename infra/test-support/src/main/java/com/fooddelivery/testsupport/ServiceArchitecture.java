@@ -44,7 +44,7 @@ public final class ServiceArchitecture {
                 .allowEmptyShould(true);
     }
 
-    /** Other services are reached only through {@code contracts}; the shared libraries (messaging, web) are allowed. */
+    /** Other services are reached only through {@code contracts}; the shared libraries (messaging, web, security) are allowed. */
     public static ArchRule dependsOnNoOtherService(String servicePackage) {
         return noClasses()
                 .that()
@@ -55,7 +55,8 @@ public final class ServiceArchitecture {
                                 servicePackage + "..",
                                 "com.fooddelivery.contracts..",
                                 "com.fooddelivery.messaging..",
-                                "com.fooddelivery.web.."))));
+                                "com.fooddelivery.web..",
+                                "com.fooddelivery.security.."))));
     }
 
     public static ArchRule featuresAreFreeOfCycles(String servicePackage) {

@@ -40,20 +40,28 @@ public final class ServiceProcess implements AutoCloseable {
     /** Runs {@code mainClass} from this JVM's class path. */
     public static ServiceProcess startMainClass(String name, String mainClass, Map<String, String> properties)
             throws IOException {
-        return start(name, List.of("-cp", System.getProperty("java.class.path"), mainClass), properties);
+        return start(name, List.of("-cp", System.getProperty("java.class.path"), mainClass), freePort(), properties);
     }
 
     /** Runs a Spring Boot executable jar. */
     public static ServiceProcess startJar(String name, Path jar, Map<String, String> properties) throws IOException {
+        return startJar(name, jar, freePort(), properties);
+    }
+
+    /**
+     * Runs a Spring Boot executable jar on {@code port}: for a service others must know the address of before it
+     * starts, or that must come back on the same address after a restart.
+     */
+    public static ServiceProcess startJar(String name, Path jar, int port, Map<String, String> properties)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw package)");
         }
-        return start(name, List.of("-jar", jar.toString()), properties);
+        return start(name, List.of("-jar", jar.toString()), port, properties);
     }
 
-    private static ServiceProcess start(String name, List<String> launch, Map<String, String> properties)
+    private static ServiceProcess start(String name, List<String> launch, int port, Map<String, String> properties)
             throws IOException {
-        int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx384m");
@@ -133,7 +141,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
