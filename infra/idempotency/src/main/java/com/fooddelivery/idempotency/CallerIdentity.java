@@ -3,9 +3,8 @@ package com.fooddelivery.idempotency;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who sends a request: keys are scoped per caller, so two callers using the same key never meet. A service replaces
- * the default ({@link HeaderCallerIdentity}) by declaring its own bean, e.g. the JWT subject once authentication
- * exists.
+ * Who sends a request: keys are scoped per caller, so two callers using the same key never meet. A service may
+ * replace the default ({@link PrincipalCallerIdentity}) by declaring its own bean.
  */
 @FunctionalInterface
 public interface CallerIdentity {

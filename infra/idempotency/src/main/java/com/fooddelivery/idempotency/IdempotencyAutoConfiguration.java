@@ -63,7 +63,7 @@ public class IdempotencyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CallerIdentity callerIdentity() {
-        return new HeaderCallerIdentity();
+        return new PrincipalCallerIdentity();
     }
 
     @Bean
@@ -83,8 +83,8 @@ public class IdempotencyAutoConfiguration {
         FilterProblems problems = new FilterProblems(
                 messages.getIfAvailable(ProblemMessages::fromClasspath),
                 json.getIfAvailable(() -> JsonMapper.builder().build()));
-        FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, callers, problems, properties.retryAfter()));
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(store, callers, problems, properties.retryAfter(), properties.excludedPaths()));
         registration.setOrder(IdempotencyFilter.ORDER);
         return registration;
     }

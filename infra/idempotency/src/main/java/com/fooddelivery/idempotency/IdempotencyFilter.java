@@ -1,5 +1,6 @@
 package com.fooddelivery.idempotency;
 
+import com.fooddelivery.web.CachedBodyRequest;
 import com.fooddelivery.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Makes every POST and PUT that carries an {@code Idempotency-Key} idempotent, per caller ({@link CallerIdentity}).
@@ -56,18 +60,30 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final CallerIdentity callers;
     private final FilterProblems problems;
     private final Duration retryAfter;
+    private final List<PathPattern> excludedPaths;
 
     public IdempotencyFilter(
-            IdempotencyStore store, CallerIdentity callers, FilterProblems problems, Duration retryAfter) {
+            IdempotencyStore store,
+            CallerIdentity callers,
+            FilterProblems problems,
+            Duration retryAfter,
+            List<String> excludedPaths) {
         this.store = store;
         this.callers = callers;
         this.problems = problems;
         this.retryAfter = retryAfter;
+        this.excludedPaths = excludedPaths.stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !METHODS.contains(request.getMethod()) || request.getHeader(IdempotencyKeys.HEADER) == null;
+        if (!METHODS.contains(request.getMethod()) || request.getHeader(IdempotencyKeys.HEADER) == null) {
+            return true;
+        }
+        PathContainer path = PathContainer.parsePath(pathOf(request));
+        return excludedPaths.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     @Override

@@ -1,25 +1,17 @@
 package com.fooddelivery.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import java.security.Principal;
 
 /**
- * Until authentication exists, callers name themselves with a header: the first of {@code X-Customer-Id},
- * {@code X-Courier-Id}, {@code X-Restaurant-Id} that is present, prefixed with its kind so a customer and a courier
- * with the same id never share keys. Requests naming none share the empty caller.
+ * The authenticated user, as Spring Security names it (the access token's subject), so two users never share a key.
+ * A request without a user (an open endpoint such as sign-up) has the empty caller.
  */
-public class HeaderCallerIdentity implements CallerIdentity {
-
-    private static final List<String> HEADERS = List.of("X-Customer-Id", "X-Courier-Id", "X-Restaurant-Id");
+public class PrincipalCallerIdentity implements CallerIdentity {
 
     @Override
     public String of(HttpServletRequest request) {
-        for (String header : HEADERS) {
-            String value = request.getHeader(header);
-            if (value != null && !value.isBlank()) {
-                return header + ":" + value.strip();
-            }
-        }
-        return "";
+        Principal user = request.getUserPrincipal();
+        return user != null ? "user:" + user.getName() : "";
     }
 }

@@ -28,9 +28,10 @@ class IdempotencyFilterTest {
     private final ScriptedStore store = new ScriptedStore();
     private final IdempotencyFilter filter = new IdempotencyFilter(
             store,
-            new HeaderCallerIdentity(),
+            new PrincipalCallerIdentity(),
             new FilterProblems(ProblemMessages.fromClasspath(), JSON),
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            List.of("/auth/**"));
     private final AtomicInteger executions = new AtomicInteger();
 
     @Test
@@ -161,14 +162,35 @@ class IdempotencyFilterTest {
     }
 
     @Test
-    void keys_are_scoped_by_the_caller_header() throws Exception {
+    void keys_are_scoped_by_the_authenticated_user() throws Exception {
         store.next = new Decision.Execute(UUID.randomUUID());
         MockHttpServletRequest request = post("k");
-        request.addHeader("X-Customer-Id", "c1");
+        request.setUserPrincipal(() -> "c1");
 
         send(request, 201);
 
-        assertThat(store.lastCaller).isEqualTo("X-Customer-Id:c1");
+        assertThat(store.lastCaller).isEqualTo("user:c1");
+    }
+
+    @Test
+    void an_excluded_path_is_never_recorded_even_with_a_key() throws Exception {
+        MockHttpServletRequest signIn = post("k");
+        signIn.setRequestURI("/auth/token");
+
+        MockHttpServletResponse response = send(signIn, 200);
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(store.lastCaller).as("the store was never asked").isNull();
+        assertThat(executions).hasValue(1);
+    }
+
+    @Test
+    void a_request_without_a_user_has_the_empty_caller() throws Exception {
+        store.next = new Decision.Execute(UUID.randomUUID());
+
+        send(post("k"), 201);
+
+        assertThat(store.lastCaller).isEmpty();
     }
 
     private MockHttpServletResponse send(MockHttpServletRequest request, int status) throws Exception {

@@ -124,8 +124,10 @@ class IdempotentRequestsIT {
     void keys_of_different_callers_do_not_meet() throws Exception {
         String key = newKey();
 
-        HttpResponse<String> alice = send("POST", "/things", key, thing("alice-" + key), Map.of("X-Customer-Id", "a"));
-        HttpResponse<String> bob = send("POST", "/things", key, thing("bob-" + key), Map.of("X-Customer-Id", "b"));
+        HttpResponse<String> alice = send(
+                "POST", "/things", key, thing("alice-" + key), Map.of(IdempotencyTestApplication.USER_HEADER, "a"));
+        HttpResponse<String> bob =
+                send("POST", "/things", key, thing("bob-" + key), Map.of(IdempotencyTestApplication.USER_HEADER, "b"));
 
         assertThat(alice.statusCode()).isEqualTo(201);
         assertThat(bob.statusCode()).isEqualTo(201);

@@ -1,4 +1,4 @@
-package com.fooddelivery.idempotency;
+package com.fooddelivery.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,12 +10,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The request with its body read once (to hash it) and handed to the handler again from memory. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/** The request with its body read once (to measure or hash it) and handed on again from memory. */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

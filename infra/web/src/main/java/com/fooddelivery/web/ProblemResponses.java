@@ -1,9 +1,11 @@
 package com.fooddelivery.web;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -55,6 +58,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         return invalid(List.of(field), e, headers, request);
+    }
+
+    /** A path variable, parameter or header that does not convert, such as {@code /orders/abc}: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        String message = UUID.class.equals(e.getRequiredType()) ? "field.not-a-uuid" : "field.wrong-type";
+        return invalid(List.of(Problems.invalid(name, message)), e, headers, request);
     }
 
     /** A {@code @Valid} body when the handler has no other constrained parameter. */

@@ -8,9 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,21 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Retry-After} in seconds, and nothing else runs. {@code /actuator/**} is never limited, so health checks and
  * metrics keep answering a busy service.
  *
- * <p>The client is, until authentication exists, the first of {@code X-Customer-Id}, {@code X-Courier-Id},
- * {@code X-Restaurant-Id} (prefixed with its kind), else the remote address. Headers can be forged, so this protects
- * against clumsy or runaway clients, not against an attacker; behind a proxy the remote address is the proxy's unless
+ * <p>The client is the authenticated user (the token's subject), else the remote address: sign-in and the public
+ * reads are limited per address. Behind a proxy the remote address is the proxy's unless
  * {@code server.forward-headers-strategy} is set.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
     /**
-     * Before Spring Security's filter chain ({@code -100}) and the idempotency filter ({@code -90}): a rejected request
-     * costs neither authentication nor a database round trip. The client is named by headers, so it is known here.
+     * After Spring Security's filter chain ({@code -100}), which names the user, and before the idempotency filter
+     * ({@code -90}): a rejected request costs no database round trip.
      */
-    public static final int ORDER = -110;
+    public static final int ORDER = -95;
 
     static final String ACTUATOR = "/actuator";
-    private static final List<String> IDENTITY_HEADERS = List.of("X-Customer-Id", "X-Courier-Id", "X-Restaurant-Id");
 
     private final RateLimiterRegistry registry;
     private final Map<String, RateLimiter> limiters;
@@ -80,13 +78,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     static String clientOf(HttpServletRequest request) {
-        for (String header : IDENTITY_HEADERS) {
-            String value = request.getHeader(header);
-            if (value != null && !value.isBlank()) {
-                return header + ":" + value.strip();
-            }
-        }
-        return "address:" + request.getRemoteAddr();
+        Principal user = request.getUserPrincipal();
+        return user != null ? "user:" + user.getName() : "address:" + request.getRemoteAddr();
     }
 
     private RateLimiter limiterOf(String client) {

@@ -1,10 +1,19 @@
 package com.fooddelivery.idempotency.testapp;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,10 +24,40 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /** A service with one table and state-changing endpoints, for the library's integration tests. */
 @SpringBootApplication
 public class IdempotencyTestApplication {
+
+    /** Names the user as Spring Security would after checking a token; here the header {@value #USER_HEADER} does. */
+    public static final String USER_HEADER = "X-Test-User";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> authenticatedUser() {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        String user = request.getHeader(USER_HEADER);
+                        chain.doFilter(
+                                user == null
+                                        ? request
+                                        : new HttpServletRequestWrapper(request) {
+                                            @Override
+                                            public Principal getUserPrincipal() {
+                                                return () -> user;
+                                            }
+                                        },
+                                response);
+                    }
+                });
+        // Where Spring Security's chain runs in a service.
+        registration.setOrder(-100);
+        return registration;
+    }
 
     public record ThingRequest(String name) {}
 
