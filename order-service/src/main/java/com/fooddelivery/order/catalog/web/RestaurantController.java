@@ -4,6 +4,7 @@ import com.fooddelivery.order.catalog.application.RestaurantCatalog;
 import com.fooddelivery.order.catalog.domain.Restaurant;
 import com.fooddelivery.order.catalog.web.CatalogRequests.MenuRequest;
 import com.fooddelivery.order.catalog.web.CatalogRequests.NewRestaurantRequest;
+import com.fooddelivery.security.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -23,9 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * version of the restaurant, stored and published on {@code restaurants.events} in one transaction; the answer is the
  * new version with the ids of its menu items. Reads are query-service's ({@code Location}).
  *
- * <p>Until authentication lands (issue 5) both endpoints are open: anyone may register a restaurant (planned: ADMIN),
- * and the restaurant whose menu is replaced is the one in the path, trusted as it is (planned: RESTAURANT of that
- * {@code restaurantId}).
+ * <p>Only an ADMIN registers a restaurant; a menu is replaced by the staff of that restaurant or an ADMIN (403
+ * otherwise; roles in {@code OrderServiceAccessRules}).
  */
 @RestController
 @RequestMapping("/restaurants")
@@ -58,9 +58,11 @@ class RestaurantController {
      */
     @PutMapping("/{restaurantId}/menu")
     RestaurantView replaceMenu(
+            Caller caller,
             @PathVariable UUID restaurantId,
             @RequestHeader(name = "traceparent", required = false) String traceparent,
             @Valid @RequestBody MenuRequest request) {
+        caller.requireActsFor(restaurantId);
         return RestaurantView.of(catalog.replaceMenu(restaurantId, request.drafts(), validTraceparent(traceparent)));
     }
 

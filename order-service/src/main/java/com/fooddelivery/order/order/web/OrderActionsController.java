@@ -4,6 +4,7 @@ import com.fooddelivery.order.order.domain.OrderCommands.AcceptOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.CancelOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
 import com.fooddelivery.order.order.domain.OrderCommands.RejectOrder;
+import com.fooddelivery.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,14 +16,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What people do to an order after placing it: the restaurant accepts, rejects or marks it ready; the customer
- * cancels. Each is allowed only in the right state (409 otherwise, naming the current status); another restaurant's
- * or customer's order answers 404. Until authentication lands, the restaurant is the one in the path and the
- * customer is named by the {@code X-Customer-Id} header.
+ * cancels. Each is allowed only in the right state (409 otherwise, naming the current status). Staff act only for
+ * the restaurant their token names (403 otherwise); an order of another restaurant or customer answers 404.
  */
 @RestController
 class OrderActionsController {
@@ -41,28 +40,37 @@ class OrderActionsController {
 
     @PostMapping("/restaurants/{restaurantId}/orders/{orderId}/accept")
     OrderAction accept(
-            @PathVariable UUID restaurantId, @PathVariable UUID orderId, @Valid @RequestBody Acceptance acceptance) {
+            Caller caller,
+            @PathVariable UUID restaurantId,
+            @PathVariable UUID orderId,
+            @Valid @RequestBody Acceptance acceptance) {
+        caller.requireActsFor(restaurantId);
         commands.sendAndWait(new AcceptOrder(orderId, restaurantId, acceptance.prepTimeMinutes()));
         return new OrderAction(orderId, "PREPARING");
     }
 
     @PostMapping("/restaurants/{restaurantId}/orders/{orderId}/reject")
     OrderAction reject(
-            @PathVariable UUID restaurantId, @PathVariable UUID orderId, @Valid @RequestBody Rejection rejection) {
+            Caller caller,
+            @PathVariable UUID restaurantId,
+            @PathVariable UUID orderId,
+            @Valid @RequestBody Rejection rejection) {
+        caller.requireActsFor(restaurantId);
         commands.sendAndWait(
                 new RejectOrder(orderId, restaurantId, rejection.reason().strip()));
         return new OrderAction(orderId, "REJECTED");
     }
 
     @PostMapping("/restaurants/{restaurantId}/orders/{orderId}/ready")
-    OrderAction ready(@PathVariable UUID restaurantId, @PathVariable UUID orderId) {
+    OrderAction ready(Caller caller, @PathVariable UUID restaurantId, @PathVariable UUID orderId) {
+        caller.requireActsFor(restaurantId);
         commands.sendAndWait(new MarkReady(orderId, restaurantId));
         return new OrderAction(orderId, "READY_FOR_PICKUP");
     }
 
     @PostMapping("/orders/{orderId}/cancel")
-    OrderAction cancel(@RequestHeader(OrderController.CUSTOMER_HEADER) UUID customerId, @PathVariable UUID orderId) {
-        commands.sendAndWait(new CancelOrder(orderId, customerId));
+    OrderAction cancel(Caller caller, @PathVariable UUID orderId) {
+        commands.sendAndWait(new CancelOrder(orderId, caller.requireCustomer()));
         return new OrderAction(orderId, "CANCELLED");
     }
 }

@@ -1,6 +1,7 @@
 package com.fooddelivery.order.order.web;
 
 import com.fooddelivery.order.order.application.OrderIntake;
+import com.fooddelivery.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -16,9 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/orders")
 class OrderController {
-
-    /** Until authentication lands (JWT subject), the customer is named by this header. */
-    static final String CUSTOMER_HEADER = "X-Customer-Id";
 
     private final OrderIntake intake;
     private final URI queryServiceUrl;
@@ -40,12 +38,12 @@ class OrderController {
      */
     @PostMapping
     ResponseEntity<OrderAccepted> place(
-            @RequestHeader(CUSTOMER_HEADER) UUID customerId,
+            Caller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 100) String idempotencyKey,
             @RequestHeader(name = "traceparent", required = false) String traceparent,
             @Valid @RequestBody PlaceOrderRequest request) {
         UUID orderId = intake.place(new OrderIntake.NewOrder(
-                customerId,
+                caller.requireCustomer(),
                 idempotencyKey,
                 request.restaurantId(),
                 request.requestedItems(),

@@ -10,6 +10,7 @@ import com.fooddelivery.order.catalog.OutboxLog;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.TestDatabase;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,6 +206,7 @@ class CatalogPublishedAtStartupIT {
     private static ConfigurableApplicationContext startService() {
         Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("server.port", "0");
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri());
         return new SpringApplicationBuilder(OrderServiceApplication.class)
                 .initializers(context -> {
                     context.getEnvironment()
@@ -242,6 +244,7 @@ class CatalogPublishedAtStartupIT {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/restaurants"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", TestTokens.admin())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -7,6 +7,7 @@ import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.order.catalog.OutboxLog;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,7 @@ class RestaurantCatalogIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/restaurants"))
                         .header("Content-Type", "application/json")
                         .header("traceparent", traceparent)
+                        .header("Authorization", TestTokens.admin())
                         .POST(HttpRequest.BodyPublishers.ofString(thaliHouse(restaurant -> {})))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -424,7 +426,7 @@ class RestaurantCatalogIT {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
                         .header("Content-Type", "application/json")
-                        .header("X-Customer-Id", UUID.randomUUID().toString())
+                        .header("Authorization", TestTokens.customer(UUID.randomUUID()))
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -443,6 +445,7 @@ class RestaurantCatalogIT {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", TestTokens.admin())
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package com.fooddelivery.order.order.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -206,7 +207,7 @@ class IdempotentOrderRequestsIT {
     private HttpResponse<String> post(String path, UUID customer, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
-                .header("X-Customer-Id", customer.toString())
+                .header("Authorization", TestTokens.customer(customer))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (key != null) {
             request.header("Idempotency-Key", key);

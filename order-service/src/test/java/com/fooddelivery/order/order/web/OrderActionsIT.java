@@ -9,6 +9,7 @@ import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderActionsIT {
 
     private static final String RESTAURANT = "0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10";
+    private static final String STAFF = TestTokens.restaurant(UUID.fromString(RESTAURANT));
     private static final String OTHER_RESTAURANT = "1c8d5a9f-3e24-4b6f-9a72-7d0e3b2f6c21";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,29 +62,37 @@ class OrderActionsIT {
         assertThat(post(
                                 "/restaurants/" + OTHER_RESTAURANT + "/orders/" + orderId + "/accept",
                                 "{\"prepTimeMinutes\":20}",
-                                null)
+                                TestTokens.restaurant(UUID.fromString(OTHER_RESTAURANT)))
                         .statusCode())
                 .as("another restaurant's order")
                 .isEqualTo(404);
+        assertThat(post(
+                                "/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept",
+                                "{\"prepTimeMinutes\":20}",
+                                TestTokens.restaurant(UUID.fromString(OTHER_RESTAURANT)))
+                        .statusCode())
+                .as("staff of another restaurant naming this one")
+                .isEqualTo(403);
         HttpResponse<String> invalid =
-                post("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":0}", null);
+                post("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":0}", STAFF);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.body()).at("/errors/0/field").asString())
                 .isEqualTo("prepTimeMinutes");
 
-        HttpResponse<String> accepted =
-                post("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":20}", null);
+        HttpResponse<String> accepted = post(
+                "/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":20}", STAFF);
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(accepted.body()).get("status").asString()).isEqualTo("PREPARING");
 
-        HttpResponse<String> again =
-                post("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":20}", null);
+        HttpResponse<String> again = post(
+                "/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept", "{\"prepTimeMinutes\":20}", STAFF);
         assertThat(again.statusCode()).isEqualTo(409);
         JsonNode conflict = JSON.readTree(again.body());
         assertThat(conflict.get("currentStatus").asString()).isEqualTo("PREPARING");
         assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-        assertThat(post("/orders/" + orderId + "/cancel", "", customer).statusCode())
+        assertThat(post("/orders/" + orderId + "/cancel", "", TestTokens.customer(customer))
+                        .statusCode())
                 .as("cancelling once the restaurant prepares")
                 .isEqualTo(409);
         assertThat(typesSentTo(Topics.DELIVERIES_COMMANDS, orderId, 1)).containsExactly("RequestCourier");
@@ -93,10 +103,11 @@ class OrderActionsIT {
         UUID customer = UUID.randomUUID();
         String orderId = placeOrder(customer);
 
-        assertThat(post("/orders/" + orderId + "/cancel", "", UUID.randomUUID()).statusCode())
+        assertThat(post("/orders/" + orderId + "/cancel", "", TestTokens.customer(UUID.randomUUID()))
+                        .statusCode())
                 .as("another customer's order")
                 .isEqualTo(404);
-        HttpResponse<String> cancelled = post("/orders/" + orderId + "/cancel", "", customer);
+        HttpResponse<String> cancelled = post("/orders/" + orderId + "/cancel", "", TestTokens.customer(customer));
 
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(typesSentTo(Topics.PAYMENTS_COMMANDS, orderId, 2))
@@ -106,7 +117,7 @@ class OrderActionsIT {
     @Test
     void an_unknown_order_is_a_404_problem() throws Exception {
         HttpResponse<String> response =
-                post("/restaurants/" + RESTAURANT + "/orders/" + UUID.randomUUID() + "/ready", "", null);
+                post("/restaurants/" + RESTAURANT + "/orders/" + UUID.randomUUID() + "/ready", "", STAFF);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -122,7 +133,7 @@ class OrderActionsIT {
                 "UPI",
                 "deliveryAddress",
                 Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
-        HttpResponse<String> response = post("/orders", body, customer);
+        HttpResponse<String> response = post("/orders", body, TestTokens.customer(customer));
         assertThat(response.statusCode()).isEqualTo(202);
         return JSON.readTree(response.body()).get("orderId").asString();
     }
@@ -156,13 +167,11 @@ class OrderActionsIT {
         return KafkaProbe.awaitTypes(topic, orderId, expected);
     }
 
-    private HttpResponse<String> post(String path, String body, UUID customer) throws Exception {
+    private HttpResponse<String> post(String path, String body, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (customer != null) {
-            request.header("X-Customer-Id", customer.toString());
-        }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

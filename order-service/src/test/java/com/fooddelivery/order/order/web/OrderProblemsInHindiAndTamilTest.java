@@ -12,6 +12,8 @@ import com.fooddelivery.order.order.application.OrderIntake;
 import com.fooddelivery.order.order.domain.OrderNotAcceptedException;
 import com.fooddelivery.order.order.domain.OrderStateConflictException;
 import com.fooddelivery.order.order.domain.OrderStatus;
+import com.fooddelivery.security.CallerArgumentResolver;
+import com.fooddelivery.testsupport.TestCallers;
 import com.fooddelivery.web.AcceptLanguageResolver;
 import com.fooddelivery.web.ProblemLanguage;
 import com.fooddelivery.web.ProblemMessages;
@@ -19,6 +21,7 @@ import com.fooddelivery.web.ProblemResponses;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,16 +49,22 @@ class OrderProblemsInHindiAndTamilTest {
                     new OrderActionsController(commands), new OrderController(intake, URI.create("http://query")))
             .setControllerAdvice(
                     new OrderProblems(), new ProblemResponses(), new ProblemLanguage(ProblemMessages.fromClasspath()))
+            .setCustomArgumentResolvers(new CallerArgumentResolver())
             .setLocaleResolver(new AcceptLanguageResolver())
             .setMessageConverters(new JacksonJsonHttpMessageConverter())
             .build();
+
+    @AfterEach
+    void signOut() {
+        TestCallers.signOut();
+    }
 
     @Test
     void cancelling_a_delivered_order_is_a_409_in_hindi_with_current_status_unchanged() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(new OrderStateConflictException(OrderStatus.DELIVERED, "cancel"));
 
         mvc.perform(post("/orders/{orderId}/cancel", ORDER)
-                        .header("X-Customer-Id", CUSTOMER)
+                        .with(TestCallers.customer(CUSTOMER))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "hi-IN, en;q=0.5"))
                 .andExpect(status().isConflict())
                 .andExpect(header().string(HttpHeaders.CONTENT_LANGUAGE, "hi"))
@@ -71,7 +80,9 @@ class OrderProblemsInHindiAndTamilTest {
     void marking_a_pending_order_ready_is_a_409_in_tamil_with_current_status_unchanged() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(new OrderStateConflictException(OrderStatus.PENDING, "mark ready"));
 
-        mvc.perform(post("/restaurants/{restaurantId}/orders/{orderId}/ready", UUID.randomUUID(), ORDER)
+        UUID restaurant = UUID.randomUUID();
+        mvc.perform(post("/restaurants/{restaurantId}/orders/{orderId}/ready", restaurant, ORDER)
+                        .with(TestCallers.restaurant(restaurant))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "ta"))
                 .andExpect(status().isConflict())
                 .andExpect(header().string(HttpHeaders.CONTENT_LANGUAGE, "ta"))
@@ -85,7 +96,7 @@ class OrderProblemsInHindiAndTamilTest {
     void in_english_the_409_reads_as_before() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(new OrderStateConflictException(OrderStatus.DELIVERED, "cancel"));
 
-        mvc.perform(post("/orders/{orderId}/cancel", ORDER).header("X-Customer-Id", CUSTOMER))
+        mvc.perform(post("/orders/{orderId}/cancel", ORDER).with(TestCallers.customer(CUSTOMER)))
                 .andExpect(header().string(HttpHeaders.CONTENT_LANGUAGE, "en"))
                 .andExpect(jsonPath("$.title").value("Not possible in the order's status"))
                 .andExpect(jsonPath("$.detail").value("Cannot cancel an order that is DELIVERED"));
@@ -96,7 +107,7 @@ class OrderProblemsInHindiAndTamilTest {
         String zeroQuantity = VALID_ORDER.replace("\"quantity\":1", "\"quantity\":0");
 
         mvc.perform(post("/orders")
-                        .header("X-Customer-Id", CUSTOMER)
+                        .with(TestCallers.customer(CUSTOMER))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "ta")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(zeroQuantity))
@@ -108,7 +119,7 @@ class OrderProblemsInHindiAndTamilTest {
                 .andExpect(jsonPath("$.errors[0].message").value("குறைந்தது 1 ஆக இருக்க வேண்டும்"));
 
         mvc.perform(post("/orders")
-                        .header("X-Customer-Id", CUSTOMER)
+                        .with(TestCallers.customer(CUSTOMER))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "hi")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(zeroQuantity))
@@ -124,7 +135,7 @@ class OrderProblemsInHindiAndTamilTest {
                         OrderNotAcceptedException.Reason.ITEM_UNAVAILABLE, "Masala dosa is sold out", "Masala dosa"));
 
         mvc.perform(post("/orders")
-                        .header("X-Customer-Id", CUSTOMER)
+                        .with(TestCallers.customer(CUSTOMER))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "hi")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID_ORDER))

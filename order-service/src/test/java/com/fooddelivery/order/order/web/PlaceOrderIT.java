@@ -7,6 +7,7 @@ import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.OutboxRelayHealthContract;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -187,7 +188,7 @@ class PlaceOrderIT implements OutboxRelayHealthContract {
     }
 
     @Test
-    void an_order_without_a_customer_is_refused() throws Exception {
+    void an_order_without_a_token_is_refused() throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
                         .header("Content-Type", "application/json")
@@ -195,8 +196,10 @@ class PlaceOrderIT implements OutboxRelayHealthContract {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
     }
 
     private int eventCount() {
@@ -221,7 +224,7 @@ class PlaceOrderIT implements OutboxRelayHealthContract {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
                         .header("Content-Type", "application/json")
-                        .header("X-Customer-Id", customer.toString())
+                        .header("Authorization", TestTokens.customer(customer))
                         .header("Idempotency-Key", idempotencyKey)
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),

@@ -3,6 +3,7 @@ package com.fooddelivery.order.order.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,7 +100,7 @@ class RateLimitedOrderIntakeIT {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
                         .header("Content-Type", "application/json")
-                        .header("X-Customer-Id", customer.toString())
+                        .header("Authorization", TestTokens.customer(customer))
                         .header("Idempotency-Key", idempotencyKey)
                         .POST(HttpRequest.BodyPublishers.ofString(order))
                         .build(),
@@ -109,7 +110,7 @@ class RateLimitedOrderIntakeIT {
     private HttpResponse<String> get(String path, UUID customer) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("X-Customer-Id", customer.toString())
+                        .header("Authorization", TestTokens.customer(customer))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
