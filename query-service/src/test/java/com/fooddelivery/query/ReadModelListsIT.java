@@ -1,6 +1,7 @@
 package com.fooddelivery.query;
 
 import static com.fooddelivery.query.QueryServiceTests.JSON;
+import static com.fooddelivery.query.QueryServiceTests.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,8 +10,8 @@ import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.query.delivery.projection.DeliveryEvents;
 import com.fooddelivery.query.order.projection.OrderEvents;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import com.fooddelivery.testsupport.TestTokens;
+import com.fooddelivery.web.Problems;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,19 +32,17 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 class ReadModelListsIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUN = QueryServiceTests.newRun();
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.consumer.group-id", () -> "query-lists-it-" + RUN);
-        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
-        registry.add("query.index-prefix", () -> "it-" + RUN + "-");
+        QueryServiceTests.readWithOwnGroupAndIndices(registry, RUN);
     }
 
     @AfterAll
-    static void dropIndices() throws Exception {
-        QueryServiceTests.deleteIndices("it-" + RUN + "-");
+    static void dropIndices() {
+        QueryServiceTests.deleteIndicesOf(RUN);
     }
 
     @LocalServerPort
@@ -51,8 +50,7 @@ class ReadModelListsIT {
 
     @Autowired
     void awaitPartitions(KafkaListenerEndpointRegistry listeners) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(container -> !container.getAssignedPartitions().isEmpty()));
+        QueryServiceTests.awaitPartitions(listeners);
     }
 
     @Test
@@ -68,27 +66,30 @@ class ReadModelListsIT {
 
         JsonNode all = awaitJson(
                 "/customers/me/orders",
-                customerHeader(customer),
+                asCustomer(customer),
                 page -> page.get("totalOrders").asLong() == 3);
         assertThat(ids(all.get("orders"))).containsExactly(ids(orders.reversed()));
 
-        JsonNode second = json("/customers/me/orders?size=2&page=1", customerHeader(customer));
+        JsonNode second = json("/customers/me/orders?size=2&page=1", asCustomer(customer));
         assertThat(ids(second.get("orders"))).containsExactly(orders.getFirst().toString());
         assertThat(second.get("totalOrders").asLong()).isEqualTo(3);
 
-        JsonNode ended = json("/customers/me/orders?status=DELIVERED&status=CANCELLED", customerHeader(customer));
+        JsonNode ended = json("/customers/me/orders?status=DELIVERED&status=CANCELLED", asCustomer(customer));
         assertThat(ids(ended.get("orders")))
                 .containsExactly(orders.get(1).toString(), orders.get(0).toString());
     }
 
     @Test
-    void the_customer_list_needs_to_know_the_customer_and_sane_paging() throws Exception {
+    void the_customer_list_needs_a_signed_in_customer_and_sane_paging() throws Exception {
         HttpResponse<String> anonymous = get("/customers/me/orders", Map.of());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(JSON.readTree(anonymous.body()).get("detail").asString()).contains("X-Customer-Id");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .startsWith("Bearer");
+        assertThat(JSON.readTree(anonymous.body()).get("type").asString())
+                .isEqualTo(Problems.TYPE_BASE + "unauthenticated");
 
-        Map<String, String> customer = customerHeader(UUID.randomUUID());
+        Map<String, String> customer = asCustomer(UUID.randomUUID());
         assertThat(get("/customers/me/orders?size=51", customer).statusCode()).isEqualTo(400);
         assertThat(get("/customers/me/orders?page=-1", customer).statusCode()).isEqualTo(400);
         assertThat(get("/customers/me/orders?status=LOST", customer).statusCode())
@@ -108,9 +109,10 @@ class ReadModelListsIT {
         publishOrder(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), T0, OrderStatus.PREPARING);
 
         String queue = "/restaurants/" + restaurant + "/orders";
+        Map<String, String> staff = authorization(TestTokens.restaurant(restaurant));
         JsonNode kitchen = awaitJson(
                 queue,
-                Map.of(),
+                staff,
                 page -> page.at("/countsByStatus/DELIVERED").asLong() == 1
                         && page.get("orders").size() == 3);
         assertThat(ids(kitchen.get("orders")))
@@ -119,16 +121,16 @@ class ReadModelListsIT {
         assertThat(kitchen.at("/countsByStatus/PREPARING").asLong()).isEqualTo(1);
         assertThat(kitchen.at("/countsByStatus/PENDING").asLong()).isZero();
 
-        JsonNode delivered = json(queue + "?status=DELIVERED", Map.of("X-Restaurant-Id", restaurant.toString()));
+        JsonNode delivered = json(queue + "?status=DELIVERED", staff);
         assertThat(delivered.get("orders").size()).isEqualTo(1);
         assertThat(delivered.at("/countsByStatus/PREPARING").asLong())
                 .as("counts ignore the filter")
                 .isEqualTo(1);
 
-        assertThat(get(queue, Map.of("X-Restaurant-Id", UUID.randomUUID().toString()))
-                        .statusCode())
-                .as("another restaurant's staff")
-                .isEqualTo(404);
+        HttpResponse<String> otherStaff = get(queue, authorization(TestTokens.restaurant(UUID.randomUUID())));
+        assertThat(otherStaff.statusCode()).as("another restaurant's staff").isEqualTo(403);
+        assertThat(JSON.readTree(otherStaff.body()).get("type").asString())
+                .isEqualTo(Problems.TYPE_BASE + "not-your-restaurant");
     }
 
     @Test
@@ -141,7 +143,7 @@ class ReadModelListsIT {
         publishDelivery(UUID.randomUUID(), 2, DeliveryStatus.OFFERED, null);
         publishDelivery(UUID.randomUUID(), 3, DeliveryStatus.ASSIGNED, UUID.randomUUID());
 
-        Map<String, String> me = Map.of("X-Courier-Id", courier.toString());
+        Map<String, String> me = authorization(TestTokens.courier(courier));
         JsonNode jobs = awaitJson(
                 "/couriers/me/deliveries",
                 me,
@@ -152,6 +154,10 @@ class ReadModelListsIT {
         assertThat(jobs.at("/recent/0/orderId").asString()).isEqualTo(finished.toString());
 
         assertThat(get("/couriers/me/deliveries", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/couriers/me/deliveries", authorization(TestTokens.courier(UUID.randomUUID())))
+                        .body())
+                .as("another courier's jobs")
+                .doesNotContain(underWay.toString(), finished.toString());
     }
 
     private static void publishOrder(UUID orderId, UUID customer, UUID restaurant, Instant placedAt, OrderStatus status)
@@ -166,8 +172,8 @@ class ReadModelListsIT {
                 orderId.toString(), DeliveryEvents.updated(UUID.randomUUID(), orderId, sequence, status, courier));
     }
 
-    private static Map<String, String> customerHeader(UUID customer) {
-        return Map.of("X-Customer-Id", customer.toString());
+    private static Map<String, String> asCustomer(UUID customer) {
+        return authorization(TestTokens.customer(customer));
     }
 
     private static String[] ids(List<UUID> orders) {
@@ -198,9 +204,7 @@ class ReadModelListsIT {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        headers.forEach(request::header);
-        return QueryServiceTests.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, Map<String, String> headers) {
+        return QueryServiceTests.get(port, path, headers);
     }
 }

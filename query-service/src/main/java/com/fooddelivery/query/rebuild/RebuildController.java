@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator endpoints for the read model (ADMIN only once authentication exists; see the runbook). */
+/** Operator endpoints for the read model, ADMIN only (see the runbook). */
 @RestController
 class RebuildController {
 

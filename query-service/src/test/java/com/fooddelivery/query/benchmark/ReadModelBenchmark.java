@@ -13,6 +13,7 @@ import com.fooddelivery.query.QueryServiceApplication;
 import com.fooddelivery.query.delivery.projection.DeliveryEvents;
 import com.fooddelivery.query.order.projection.OrderEvents;
 import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,6 +56,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReadModelBenchmark {
 
+    private static final String ADMIN = TestTokens.admin();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CONCURRENCY = 8;
 
@@ -80,7 +86,9 @@ public final class ReadModelBenchmark {
                         "--spring.kafka.consumer.auto-offset-reset=latest",
                         "--query.index-prefix=bench-" + run + "-",
                         // Measures the read model, not the per-client limit: its anonymous requests share one client.
-                        "--web.rate-limit.requests-per-second=1000000")) {
+                        "--web.rate-limit.requests-per-second=1000000",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER)) {
             Thread.sleep(5_000); // partitions assigned: the projections read from the end of each topic
             int port = queryService.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             new ReadModelBenchmark(port).run(orders, restaurants, requests, infrastructure.kafkaBootstrapServers());
@@ -152,13 +160,13 @@ public final class ReadModelBenchmark {
                 requests,
                 i -> get(
                         "/customers/me/orders",
-                        Map.of("X-Customer-Id", pick(customers).toString())));
+                        Map.of("Authorization", customerToken(pick(customers)))));
         measure(
                 "GET /customers/me/orders?status=DELIVERED&page=1",
                 requests,
                 i -> get(
                         "/customers/me/orders?status=DELIVERED&page=1&size=5",
-                        Map.of("X-Customer-Id", pick(customers).toString())));
+                        Map.of("Authorization", customerToken(pick(customers)))));
         measure(
                 "GET /restaurants/{rid}/orders (queue + counts)",
                 requests,
@@ -168,7 +176,7 @@ public final class ReadModelBenchmark {
                 requests,
                 i -> get(
                         "/couriers/me/deliveries",
-                        Map.of("X-Courier-Id", pick(couriers).toString())));
+                        Map.of("Authorization", courierToken(pick(couriers)))));
         measure("GET /restaurants/{rid}", requests, i -> get("/restaurants/" + pick(restaurants), Map.of()));
         measure(
                 "GET /restaurants/search?q=dosa&lat&lon&radiusKm=10",
@@ -240,8 +248,21 @@ public final class ReadModelBenchmark {
                 failures.isEmpty() ? "" : "  (" + failures.size() + " errors, e.g. " + failures.getFirst() + ")");
     }
 
+    /** Tokens are made once per caller: signing is the benchmark client's cost, not the service's. */
+    private String customerToken(UUID customer) {
+        return tokens.computeIfAbsent("customer:" + customer, key -> TestTokens.customer(customer));
+    }
+
+    private String courierToken(UUID courier) {
+        return tokens.computeIfAbsent("courier:" + courier, key -> TestTokens.courier(courier));
+    }
+
+    /** Reads as an ADMIN (who sees every order and restaurant queue) unless the request names its own caller. */
     private HttpResponse<String> get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (!headers.containsKey("Authorization")) {
+            request.header("Authorization", ADMIN);
+        }
         headers.forEach((name, value) -> {
             if (!value.isEmpty()) {
                 request.header(name, value);
@@ -251,7 +272,9 @@ public final class ReadModelBenchmark {
     }
 
     private HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,44 +1,30 @@
 package com.fooddelivery.query.order;
 
+import static com.fooddelivery.query.QueryServiceTests.JSON;
+import static com.fooddelivery.query.QueryServiceTests.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fooddelivery.contracts.MessageCatalog;
-import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.contracts.delivery.DeliveryStatus;
 import com.fooddelivery.query.QueryServiceTests;
 import com.fooddelivery.query.delivery.projection.DeliveryEvents;
 import com.fooddelivery.query.order.projection.OrderEvents;
-import com.fooddelivery.query.shared.kafka.DeadLetters;
-import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.fooddelivery.testsupport.TestTokens;
+import com.fooddelivery.web.Problems;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,37 +32,24 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** orders.events → Elasticsearch → GET /orders/{id}, on real Kafka and Elasticsearch. */
+/**
+ * orders.events → Elasticsearch → GET /orders/{id}, on real Kafka and Elasticsearch. Every read is the orders'
+ * customer's ({@link OrderEvents#CUSTOMER}) unless a test names another caller.
+ */
 @ServiceIntegrationTest
 class OrderQueryIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaProducer<String, String> producer;
+    private static final String RUN = QueryServiceTests.newRun();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.consumer.group-id", () -> "query-it-" + RUN);
-        // Only what this test publishes: it starts reading once its partitions are assigned.
-        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
-        registry.add("query.index-prefix", () -> "it-" + RUN + "-");
-    }
-
-    @BeforeAll
-    static void connectProducer() {
-        producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer());
+        QueryServiceTests.readWithOwnGroupAndIndices(registry, RUN);
     }
 
     @AfterAll
-    static void closeProducerAndDropIndex() throws Exception {
-        producer.close();
-        QueryServiceTests.deleteIndices("it-" + RUN + "-");
+    static void dropIndices() {
+        QueryServiceTests.deleteIndicesOf(RUN);
     }
 
     @LocalServerPort
@@ -84,8 +57,7 @@ class OrderQueryIT {
 
     @Autowired
     void awaitPartitions(KafkaListenerEndpointRegistry listeners) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(container -> !container.getAssignedPartitions().isEmpty()));
+        QueryServiceTests.awaitPartitions(listeners);
     }
 
     @Test
@@ -137,7 +109,7 @@ class OrderQueryIT {
         publish(orderId, "OrderStatusChanged", JSON.writeValueAsString(OrderEvents.preparing(orderId)));
         RecordMetadata placed = publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.placed(orderId)));
 
-        awaitConsumed(placed);
+        QueryServiceTests.awaitConsumed(RUN, placed);
 
         assertPreparing(JSON.readTree(awaitOrder(orderId, 2).body()));
     }
@@ -163,23 +135,6 @@ class OrderQueryIT {
         assertThat(order.at("/timeline/2/status").asString()).isEqualTo("PREPARING");
     }
 
-    /** Waits until this test's consumer group has committed past {@code record}: the projection has handled it. */
-    private static void awaitConsumed(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin =
-                Admin.create(Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("query-it-" + RUN)
-                                .partitionsToOffsetAndMetadata()
-                                .get()
-                                .get(partition);
-                        return committed != null && committed.offset() > record.offset();
-                    });
-        }
-    }
-
     @Test
     void an_unprojectable_message_is_parked_and_does_not_block_the_orders_behind_it() throws Exception {
         UUID orderId = UUID.randomUUID();
@@ -188,7 +143,7 @@ class OrderQueryIT {
         publish(orderId, "OrderPlaced", JSON.writeValueAsString(OrderEvents.placed(orderId)));
 
         awaitOrder(orderId, 0);
-        List<String> reasons = deadLetterReasonsFor(orderId, 2);
+        List<String> reasons = QueryServiceTests.deadLetterReasons(Topics.ORDERS_EVENTS, orderId.toString(), 2);
         assertThat(reasons).hasSize(2);
         assertThat(reasons).anyMatch(reason -> reason.contains("OrderTeleported"));
     }
@@ -254,8 +209,11 @@ class OrderQueryIT {
                         send("/orders/" + orderId, Map.of()).headers().firstValue("ETag"))
                 .hasValue("\"3.3\""));
 
-        awaitConsumed(
-                publishEvent(orderId, DeliveryEvents.updated(deliveryId, orderId, 2, DeliveryStatus.OFFERED, null)));
+        QueryServiceTests.awaitConsumed(
+                RUN,
+                QueryServiceTests.publish(
+                        orderId.toString(),
+                        DeliveryEvents.updated(deliveryId, orderId, 2, DeliveryStatus.OFFERED, null)));
         JsonNode order = JSON.readTree(send("/orders/" + orderId, Map.of()).body());
         assertThat(order.at("/delivery/status").asString()).isEqualTo("ASSIGNED");
         assertThat(order.at("/delivery/courierId").asString()).isEqualTo(courierId.toString());
@@ -273,65 +231,44 @@ class OrderQueryIT {
         QueryServiceTests.publish(orderId.toString(), OrderEvents.placed(orderId));
         awaitOrder(orderId, 0);
 
-        HttpResponse<String> own = send("/orders/" + orderId, Map.of("X-Customer-Id", OrderEvents.CUSTOMER.toString()));
-        HttpResponse<String> foreign = send(
-                "/orders/" + orderId, Map.of("X-Customer-Id", UUID.randomUUID().toString()));
-        HttpResponse<String> otherRestaurant = send(
-                "/orders/" + orderId,
-                Map.of("X-Restaurant-Id", UUID.randomUUID().toString()));
+        HttpResponse<String> own = send("/orders/" + orderId, authorization(TestTokens.customer(OrderEvents.CUSTOMER)));
+        HttpResponse<String> foreign =
+                send("/orders/" + orderId, authorization(TestTokens.customer(UUID.randomUUID())));
+        HttpResponse<String> otherRestaurant =
+                send("/orders/" + orderId, authorization(TestTokens.restaurant(UUID.randomUUID())));
 
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(otherRestaurant.statusCode()).isEqualTo(404);
         assertThat(foreign.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(foreign.body()).get("type").asString())
+                .as("the same answer as for an order that does not exist")
+                .isEqualTo(Problems.TYPE_BASE + "order-not-found");
     }
 
     @Test
-    void bad_follow_parameters_are_400_problems() throws Exception {
+    void bad_follow_parameters_are_400_problems_and_a_malformed_token_a_401() throws Exception {
         UUID orderId = UUID.randomUUID();
         assertThat(send("/orders/" + orderId + "?waitSeconds=31", Map.of()).statusCode())
                 .isEqualTo(400);
         assertThat(send("/orders/" + orderId + "?minVersion=-1", Map.of()).statusCode())
                 .isEqualTo(400);
-        HttpResponse<String> badHeader = send("/orders/" + orderId, Map.of("X-Customer-Id", "me"));
-        assertThat(badHeader.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(badHeader.body()).at("/errors/0/field").asString())
-                .isEqualTo("X-Customer-Id");
+        HttpResponse<String> badToken = send("/orders/" + orderId, authorization("Bearer me"));
+        assertThat(badToken.statusCode()).isEqualTo(401);
+        assertThat(badToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(badToken.body()).get("type").asString())
+                .isEqualTo(Problems.TYPE_BASE + "invalid-token");
     }
 
+    /** A read as the orders' customer, unless {@code headers} name another caller. */
     private HttpResponse<String> send(String pathAndQuery, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
-        headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> all = new HashMap<>(authorization(TestTokens.customer(OrderEvents.CUSTOMER)));
+        all.putAll(headers);
+        return QueryServiceTests.get(port, pathAndQuery, all);
     }
 
-    private RecordMetadata publishEvent(UUID key, Object event) throws Exception {
-        MessageCatalog.Entry entry = MessageCatalog.of(event.getClass());
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(entry.topic(), key.toString(), JSON.writeValueAsString(event));
-        record.headers().add(MessageHeaders.TYPE, entry.type().getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add(MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        return producer.send(record).get();
-    }
-
-    private RecordMetadata publish(UUID orderId, String type, String payload) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, orderId.toString(), payload);
-        Map.of(
-                        MessageHeaders.MESSAGE_ID,
-                        UUID.randomUUID().toString(),
-                        MessageHeaders.TYPE,
-                        type,
-                        MessageHeaders.SCHEMA_VERSION,
-                        "1",
-                        MessageHeaders.OCCURRED_AT,
-                        Instant.now().toString())
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return producer.send(record).get();
+    private static RecordMetadata publish(UUID orderId, String type, String payload) throws Exception {
+        return QueryServiceTests.publish(Topics.ORDERS_EVENTS, orderId.toString(), type, payload);
     }
 
     private HttpResponse<String> awaitOrder(UUID orderId, long sequence) {
@@ -350,43 +287,7 @@ class OrderQueryIT {
         return found.getFirst();
     }
 
-    private HttpResponse<String> get(UUID orderId, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders/" + orderId));
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<String> deadLetterReasonsFor(UUID orderId, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        // By message id: another consumer group on the same Kafka (a locally running query-service) parks the same
-        // messages too.
-        Map<String, String> reasons = new java.util.LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORDERS_EVENTS + ".DLT"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (orderId.toString().equals(record.key())) {
-                        reasons.putIfAbsent(
-                                header(record, MessageHeaders.MESSAGE_ID), header(record, DeadLetters.REASON_HEADER));
-                    }
-                }
-                return reasons.size() >= expected;
-            });
-        }
-        return List.copyOf(reasons.values());
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    private HttpResponse<String> get(UUID orderId, String ifNoneMatch) {
+        return send("/orders/" + orderId, ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch));
     }
 }

@@ -1,6 +1,7 @@
 package com.fooddelivery.query.rebuild;
 
 import static com.fooddelivery.query.QueryServiceTests.JSON;
+import static com.fooddelivery.query.QueryServiceTests.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,13 +14,13 @@ import com.fooddelivery.query.order.projection.OrderEvents;
 import com.fooddelivery.query.order.projection.OrderProjection;
 import com.fooddelivery.query.shared.elasticsearch.IndexAdmin;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,20 +39,18 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 class ReadModelRebuildIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUN = QueryServiceTests.newRun();
     private static final int BEFORE = 40;
     private static final int DURING = 20;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.consumer.group-id", () -> "query-rebuild-it-" + RUN);
-        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
-        registry.add("query.index-prefix", () -> "it-" + RUN + "-");
+        QueryServiceTests.readWithOwnGroupAndIndices(registry, RUN);
     }
 
     @AfterAll
-    static void dropIndices() throws Exception {
-        QueryServiceTests.deleteIndices("it-" + RUN + "-");
+    static void dropIndices() {
+        QueryServiceTests.deleteIndicesOf(RUN);
     }
 
     @LocalServerPort
@@ -62,16 +61,20 @@ class ReadModelRebuildIT {
 
     @Autowired
     void awaitPartitions(KafkaListenerEndpointRegistry listeners) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(container -> !container.getAssignedPartitions().isEmpty()));
+        QueryServiceTests.awaitPartitions(listeners);
     }
+
+    /** The customer of every order here, who reads them while the operator (ADMIN) rebuilds. */
+    private final UUID customer = UUID.randomUUID();
+
+    private final Map<String, String> asCustomer = authorization(TestTokens.customer(customer));
+    private final Map<String, String> asAdmin = authorization(TestTokens.admin());
 
     @Test
     void a_rebuild_replays_the_topics_into_new_indices_and_swaps_the_aliases_without_a_failed_read() throws Exception {
-        UUID customer = UUID.randomUUID();
         List<UUID> orders = new ArrayList<>();
         for (int i = 0; i < BEFORE; i++) {
-            orders.add(publishOrder(customer, i));
+            orders.add(publishOrder(i));
         }
         QueryServiceTests.publish(
                 orders.getFirst().toString(),
@@ -90,21 +93,21 @@ class ReadModelRebuildIT {
             while (rebuilding.get()) {
                 for (UUID order : placedBefore) {
                     reads.incrementAndGet();
-                    if (get("/orders/" + order).statusCode() != 200) {
+                    if (get("/orders/" + order, asCustomer).statusCode() != 200) {
                         failedReads.incrementAndGet();
                     }
                 }
             }
         });
 
-        HttpResponse<String> started = post("/admin/read-model/rebuild");
+        HttpResponse<String> started = post("/admin/read-model/rebuild", asAdmin);
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(started.headers().firstValue("Location")).hasValue("/admin/read-model/rebuild");
-        assertThat(post("/admin/read-model/rebuild").statusCode())
+        assertThat(post("/admin/read-model/rebuild", asAdmin).statusCode())
                 .as("one at a time")
                 .isEqualTo(409);
         for (int i = 0; i < DURING; i++) {
-            orders.add(publishOrder(customer, BEFORE + i));
+            orders.add(publishOrder(BEFORE + i));
         }
 
         JsonNode report = awaitRebuild();
@@ -131,12 +134,13 @@ class ReadModelRebuildIT {
                 .hasSize(3);
 
         awaitAllReadable(orders);
-        JsonNode first = JSON.readTree(get("/orders/" + orders.getFirst()).body());
+        JsonNode first =
+                JSON.readTree(get("/orders/" + orders.getFirst(), asCustomer).body());
         assertThat(first.get("status").asString()).isEqualTo("PREPARING");
         assertThat(first.at("/delivery/status").asString()).isEqualTo("PICKED_UP");
     }
 
-    private static UUID publishOrder(UUID customer, int i) throws Exception {
+    private UUID publishOrder(int i) throws Exception {
         UUID orderId = UUID.randomUUID();
         QueryServiceTests.publish(
                 orderId.toString(),
@@ -154,7 +158,7 @@ class ReadModelRebuildIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> orders.stream()
-                        .allMatch(order -> get("/orders/" + order).statusCode() == 200));
+                        .allMatch(order -> get("/orders/" + order, asCustomer).statusCode() == 200));
     }
 
     private JsonNode awaitRebuild() {
@@ -162,28 +166,19 @@ class ReadModelRebuildIT {
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
-                    JsonNode status =
-                            JSON.readTree(get("/admin/read-model/rebuild").body());
+                    JsonNode status = JSON.readTree(
+                            get("/admin/read-model/rebuild", asAdmin).body());
                     report.addFirst(status);
                     return !"RUNNING".equals(status.get("state").asString());
                 });
         return report.getFirst();
     }
 
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)));
+    private HttpResponse<String> get(String path, Map<String, String> caller) {
+        return QueryServiceTests.get(port, path, caller);
     }
 
-    private HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return QueryServiceTests.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private HttpResponse<String> post(String path, Map<String, String> caller) {
+        return QueryServiceTests.send(port, "POST", path, caller);
     }
 }

@@ -1,5 +1,6 @@
 package com.fooddelivery.query.restaurant;
 
+import static com.fooddelivery.query.QueryServiceTests.JSON;
 import static com.fooddelivery.query.restaurant.projection.RestaurantEvents.MG_ROAD;
 import static com.fooddelivery.query.restaurant.projection.RestaurantEvents.atVersion;
 import static com.fooddelivery.query.restaurant.projection.RestaurantEvents.dish;
@@ -10,18 +11,14 @@ import static com.fooddelivery.query.restaurant.projection.RestaurantEvents.sold
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.contracts.common.GeoPoint;
 import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import com.fooddelivery.query.QueryServiceTests;
-import com.fooddelivery.query.shared.kafka.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
-import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,26 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +46,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * restaurants.events → Elasticsearch → search and browse, on real Kafka and Elasticsearch, at a fixed time: Wednesday
@@ -75,9 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RestaurantQueryIT {
 
     private static final Instant NOW = Instant.parse("2026-11-25T06:30:00Z");
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String RUN = QueryServiceTests.newRun();
     /** This run's own cuisine name, so that its count is not disturbed by other runs' restaurants. */
     private static final String SOUTH_INDIAN = "South Indian " + RUN;
 
@@ -169,7 +151,6 @@ class RestaurantQueryIT {
     /** Ids of the restaurants this run published. */
     private static final Set<String> OURS = ConcurrentHashMap.newKeySet();
 
-    private static KafkaProducer<String, String> producer;
     private static boolean catalogPublished;
 
     @TestBean(name = RestaurantConfiguration.CLOCK, methodName = "fixedClock")
@@ -181,24 +162,12 @@ class RestaurantQueryIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.consumer.group-id", () -> "query-it-" + RUN);
-        // Only what this test publishes: it starts reading once its partitions are assigned.
-        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
-        registry.add("query.index-prefix", () -> "it-" + RUN + "-");
-    }
-
-    @BeforeAll
-    static void connectProducer() {
-        producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer());
+        QueryServiceTests.readWithOwnGroupAndIndices(registry, RUN);
     }
 
     @AfterAll
-    static void closeProducerAndDropIndices() throws Exception {
-        producer.close();
-        QueryServiceTests.deleteIndices("it-" + RUN + "-");
+    static void dropIndices() {
+        QueryServiceTests.deleteIndicesOf(RUN);
     }
 
     @LocalServerPort
@@ -206,8 +175,7 @@ class RestaurantQueryIT {
 
     @Autowired
     void awaitPartitions(KafkaListenerEndpointRegistry listeners) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(container -> !container.getAssignedPartitions().isEmpty()));
+        QueryServiceTests.awaitPartitions(listeners);
     }
 
     /** The catalog, published once for every test and searchable before the first one starts. */
@@ -365,7 +333,7 @@ class RestaurantQueryIT {
         publish(atVersion(udupi, 2, "Udupi Grand second again"));
         publish(atVersion(udupi, 3, "Udupi Grand third"));
         RecordMetadata last = publish(atVersion(udupi, 3, "Udupi Grand third again"));
-        awaitConsumed(last);
+        QueryServiceTests.awaitConsumed(RUN, last);
         refresh();
 
         JsonNode restaurant = JSON.readTree(get(udupi.restaurantId(), null).body());
@@ -390,7 +358,7 @@ class RestaurantQueryIT {
         publish(valid);
 
         awaitVersion(valid.restaurantId(), 1);
-        List<String> reasons = deadLetterReasons(key, 3);
+        List<String> reasons = QueryServiceTests.deadLetterReasons(Topics.RESTAURANTS_EVENTS, key, 3);
         assertThat(reasons).hasSize(3);
         assertThat(reasons).anyMatch(reason -> reason.contains("RestaurantTeleported"));
         assertThat(reasons).anyMatch(reason -> reason.contains("Mars/Olympus_Mons"));
@@ -451,35 +419,7 @@ class RestaurantQueryIT {
     }
 
     private static RecordMetadata publish(String key, String type, String payload) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RESTAURANTS_EVENTS, key, payload);
-        Map.of(
-                        MessageHeaders.MESSAGE_ID,
-                        UUID.randomUUID().toString(),
-                        MessageHeaders.TYPE,
-                        type,
-                        MessageHeaders.SCHEMA_VERSION,
-                        "1",
-                        MessageHeaders.OCCURRED_AT,
-                        NOW.toString())
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return producer.send(record).get();
-    }
-
-    /** Waits until this test's consumer group has committed past {@code record}: the projection has handled it. */
-    private static void awaitConsumed(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin =
-                Admin.create(Map.of("bootstrap.servers", Infrastructure.get().kafkaBootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets("query-it-" + RUN)
-                                .partitionsToOffsetAndMetadata()
-                                .get()
-                                .get(partition);
-                        return committed != null && committed.offset() > record.offset();
-                    });
-        }
+        return QueryServiceTests.publish(Topics.RESTAURANTS_EVENTS, key, type, payload);
     }
 
     private void awaitVersion(UUID restaurantId, long version) {
@@ -492,13 +432,12 @@ class RestaurantQueryIT {
                 });
     }
 
-    private HttpResponse<String> get(UUID restaurantId, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/restaurants/" + restaurantId));
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** Restaurants are public: every read here is anonymous. */
+    private HttpResponse<String> get(UUID restaurantId, String ifNoneMatch) {
+        return QueryServiceTests.get(
+                port,
+                "/restaurants/" + restaurantId,
+                ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch));
     }
 
     private JsonNode search(String query) throws Exception {
@@ -507,11 +446,8 @@ class RestaurantQueryIT {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> searchResponse(String query) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/restaurants/search?" + query))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> searchResponse(String query) {
+        return QueryServiceTests.get(port, "/restaurants/search?" + query, Map.of());
     }
 
     /** The items of a page that this run published, in the page's order. */
@@ -535,9 +471,9 @@ class RestaurantQueryIT {
 
     /** Makes everything indexed so far searchable now, instead of within the index's refresh interval. */
     private static void refresh() throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(
-                                Infrastructure.get().elasticsearchUrl() + "/it-" + RUN + "-restaurants/_refresh"))
+        HttpResponse<String> response = QueryServiceTests.HTTP.send(
+                HttpRequest.newBuilder(URI.create(Infrastructure.get().elasticsearchUrl() + "/"
+                                + QueryServiceTests.indexPrefix(RUN) + "restaurants/_refresh"))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -546,35 +482,5 @@ class RestaurantQueryIT {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The reasons of the first {@code expected} distinct dead letters with {@code key}, by message id: another
-     * consumer group on the same Kafka (a locally running query-service) may park the same messages too.
-     */
-    private static List<String> deadLetterReasons(String key, int expected) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.RESTAURANTS_EVENTS + ".DLT"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        reasons.putIfAbsent(
-                                KafkaProbe.header(record, MessageHeaders.MESSAGE_ID),
-                                KafkaProbe.header(record, DeadLetters.REASON_HEADER));
-                    }
-                }
-                return reasons.size() >= expected;
-            });
-        }
-        return List.copyOf(reasons.values());
     }
 }

@@ -1,6 +1,7 @@
 package com.fooddelivery.delivery.courier.web;
 
 import com.fooddelivery.delivery.courier.application.Couriers;
+import com.fooddelivery.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,20 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The courier app reports whether the courier works and where they are. */
+/** The courier app reports whether the courier works and where they are; the courier is the one the token names. */
 @RestController
 @RequestMapping("/couriers/me")
 class CourierController {
-
-    /**
-     * Until authentication exists (a JWT with a courierId claim), the calling courier names themself with this
-     * header. It is trusted as is: anyone can act as any courier until then.
-     */
-    static final String COURIER_HEADER = "X-Courier-Id";
 
     private final Couriers couriers;
 
@@ -42,8 +36,8 @@ class CourierController {
 
     /** The first call creates the courier. */
     @PutMapping("/availability")
-    CourierView availability(
-            @RequestHeader(COURIER_HEADER) UUID courierId, @Valid @RequestBody AvailabilityRequest request) {
+    CourierView availability(Caller caller, @Valid @RequestBody AvailabilityRequest request) {
+        UUID courierId = caller.requireCourier();
         couriers.reportAvailability(courierId, request.online(), request.lat(), request.lon());
         return new CourierView(courierId, request.online(), request.lat(), request.lon());
     }
@@ -51,7 +45,8 @@ class CourierController {
     record LocationView(UUID courierId, double lat, double lon) {}
 
     @PutMapping("/location")
-    LocationView location(@RequestHeader(COURIER_HEADER) UUID courierId, @Valid @RequestBody LocationRequest request) {
+    LocationView location(Caller caller, @Valid @RequestBody LocationRequest request) {
+        UUID courierId = caller.requireCourier();
         couriers.reportLocation(courierId, request.lat(), request.lon());
         return new LocationView(courierId, request.lat(), request.lon());
     }

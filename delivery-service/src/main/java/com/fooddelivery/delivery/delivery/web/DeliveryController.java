@@ -4,24 +4,21 @@ import com.fooddelivery.delivery.delivery.application.DeliveryService;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.delivery.delivery.domain.Offer;
+import com.fooddelivery.security.Caller;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The courier app's side of a delivery: see the current offer, answer it, pick up, deliver. */
+/**
+ * The courier app's side of a delivery: see the current offer, answer it, pick up, deliver. The courier is the one the
+ * bearer token names; a delivery neither offered nor assigned to them answers 404, whoever else holds it.
+ */
 @RestController
 class DeliveryController {
-
-    /**
-     * Until authentication exists (a JWT with a courierId claim), the calling courier names themself with this
-     * header. It is trusted as is: anyone can act as any courier until then.
-     */
-    static final String COURIER_HEADER = "X-Courier-Id";
 
     private final DeliveryService deliveries;
 
@@ -51,7 +48,8 @@ class DeliveryController {
     }
 
     @GetMapping("/couriers/me/offer")
-    OfferView currentOffer(@RequestHeader(COURIER_HEADER) UUID courierId) {
+    OfferView currentOffer(Caller caller) {
+        UUID courierId = caller.requireCourier();
         Delivery delivery = deliveries.currentOfferOf(courierId).orElseThrow(() -> new NoOfferException(courierId));
         Offer offer = delivery.openOffer().orElseThrow(() -> new NoOfferException(courierId));
         return new OfferView(
@@ -68,24 +66,28 @@ class DeliveryController {
     }
 
     @PostMapping("/deliveries/{id}/accept")
-    DeliveryView accept(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+    DeliveryView accept(Caller caller, @PathVariable UUID id) {
+        UUID courierId = caller.requireCourier();
         return DeliveryView.of(deliveries.accept(id, courierId));
     }
 
     /** 204: once declined, the delivery is no longer the courier's to see. */
     @PostMapping("/deliveries/{id}/decline")
-    ResponseEntity<Void> decline(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+    ResponseEntity<Void> decline(Caller caller, @PathVariable UUID id) {
+        UUID courierId = caller.requireCourier();
         deliveries.decline(id, courierId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/deliveries/{id}/pickup")
-    DeliveryView pickUp(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+    DeliveryView pickUp(Caller caller, @PathVariable UUID id) {
+        UUID courierId = caller.requireCourier();
         return DeliveryView.of(deliveries.pickUp(id, courierId));
     }
 
     @PostMapping("/deliveries/{id}/deliver")
-    DeliveryView deliver(@RequestHeader(COURIER_HEADER) UUID courierId, @PathVariable UUID id) {
+    DeliveryView deliver(Caller caller, @PathVariable UUID id) {
+        UUID courierId = caller.requireCourier();
         return DeliveryView.of(deliveries.deliver(id, courierId));
     }
 }

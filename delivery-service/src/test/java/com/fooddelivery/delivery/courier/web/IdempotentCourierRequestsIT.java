@@ -3,6 +3,7 @@ package com.fooddelivery.delivery.courier.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,11 +39,13 @@ class IdempotentCourierRequestsIT {
     @Test
     void a_retried_availability_report_is_replayed_and_a_changed_one_with_the_same_key_is_refused() throws Exception {
         UUID courier = UUID.randomUUID();
+        // Keys are scoped per user (the token's subject): the app retries with the token it holds.
+        String token = TestTokens.courier(courier);
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> first = put(courier, key, availability(true, 12.97));
-        HttpResponse<String> retry = put(courier, key, availability(true, 12.97));
-        HttpResponse<String> changed = put(courier, key, availability(false, 12.97));
+        HttpResponse<String> first = put(token, key, availability(true, 12.97));
+        HttpResponse<String> retry = put(token, key, availability(true, 12.97));
+        HttpResponse<String> changed = put(token, key, availability(false, 12.97));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -62,8 +65,8 @@ class IdempotentCourierRequestsIT {
         UUID one = UUID.randomUUID();
         UUID other = UUID.randomUUID();
 
-        HttpResponse<String> first = put(one, key, availability(true, 12.97));
-        HttpResponse<String> second = put(other, key, availability(false, 13.01));
+        HttpResponse<String> first = put(TestTokens.courier(one), key, availability(true, 12.97));
+        HttpResponse<String> second = put(TestTokens.courier(other), key, availability(false, 13.01));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(second.statusCode()).isEqualTo(200);
@@ -76,11 +79,11 @@ class IdempotentCourierRequestsIT {
         return JSON.writeValueAsString(Map.of("online", online, "lat", lat, "lon", 77.59));
     }
 
-    private HttpResponse<String> put(UUID courier, String key, String body) throws Exception {
+    private HttpResponse<String> put(String authorization, String key, String body) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/couriers/me/availability"))
                         .header("Content-Type", "application/json")
-                        .header("X-Courier-Id", courier.toString())
+                        .header("Authorization", authorization)
                         .header("Idempotency-Key", key)
                         .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

@@ -13,6 +13,7 @@ import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -366,7 +367,7 @@ class DeliveryUpdatesPublishedIT {
 
     private HttpRequest.Builder request(String path, UUID courier) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Courier-Id", courier.toString());
+                .header("Authorization", TestTokens.courier(courier));
     }
 
     // --- the saga's commands over Kafka

@@ -13,6 +13,7 @@ import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Courier dispatch on real PostgreSQL and Kafka: RequestCourier on {@code deliveries.commands} → offers to the
  * nearest courier over HTTP → CourierAssigned, DeliveryPickedUp, DeliveryDelivered on {@code deliveries.events}.
+ * Couriers call with their access token ({@link TestTokens}); callers without a valid courier's token change nothing.
  */
 @ServiceIntegrationTest
 @TestPropertySource(
@@ -350,15 +352,157 @@ class CourierDispatchIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
-    @Test
-    void a_call_without_a_courier_id_is_a_400_problem() throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/couriers/me/offer"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    // --- who may call: the courier the token names, nobody else
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    @Test
+    void a_call_without_a_token_is_a_401_problem_with_a_bearer_challenge_and_changes_nothing() throws Exception {
+        HeldOffer held = heldOffer();
+        State before = state(held);
+
+        for (HttpResponse<String> response : tryToInterfere(held, null)) {
+            assertProblem(response, 401, "unauthenticated");
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+        }
+
+        assertThat(state(held)).isEqualTo(before);
+    }
+
+    @Test
+    void an_expired_a_forged_or_an_unsigned_token_is_a_401_invalid_token_problem_and_changes_nothing()
+            throws Exception {
+        HeldOffer held = heldOffer();
+        State before = state(held);
+
+        // Customer tokens naming the courier's id as subject, in case anything took the subject for the courier.
+        Map<String, String> badTokens = Map.of(
+                "expired", TestTokens.expiredCustomer(held.courier()),
+                "forged", TestTokens.forgedCustomer(held.courier()),
+                "alg=none", TestTokens.unsignedCustomer(held.courier()));
+        for (Map.Entry<String, String> token : badTokens.entrySet()) {
+            for (HttpResponse<String> response : tryToInterfere(held, token.getValue())) {
+                assertProblem(response, 401, "invalid-token", token.getKey());
+                assertThat(response.headers().firstValue("WWW-Authenticate"))
+                        .as(token.getKey())
+                        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+            }
+        }
+
+        assertThat(state(held)).isEqualTo(before);
+    }
+
+    @Test
+    void a_customer_a_restaurant_or_an_admin_is_refused_403_on_courier_calls_and_changes_nothing() throws Exception {
+        HeldOffer held = heldOffer();
+        State before = state(held);
+
+        Map<String, String> otherRoles = Map.of(
+                "CUSTOMER", TestTokens.customer(held.courier()),
+                "RESTAURANT", TestTokens.restaurant(held.courier()),
+                "ADMIN", TestTokens.admin());
+        for (Map.Entry<String, String> token : otherRoles.entrySet()) {
+            for (HttpResponse<String> response : tryToInterfere(held, token.getValue())) {
+                assertProblem(response, 403, "forbidden", token.getKey());
+            }
+        }
+
+        assertThat(state(held)).isEqualTo(before);
+    }
+
+    @Test
+    void a_courier_token_naming_no_courier_is_refused_403_and_changes_nothing() throws Exception {
+        HeldOffer held = heldOffer();
+        State before = state(held);
+        String courierWithoutId =
+                TestTokens.withClaims(Map.of("sub", held.courier().toString(), "roles", List.of("COURIER")));
+
+        for (HttpResponse<String> response : tryToInterfere(held, courierWithoutId)) {
+            assertProblem(response, 403, "role-required");
+        }
+
+        assertThat(state(held)).isEqualTo(before);
+    }
+
+    @Test
+    void a_courier_answering_another_couriers_offer_gets_404_and_the_offered_courier_still_can() throws Exception {
+        HeldOffer held = heldOffer();
+        UUID rival = goOnline(5.0);
+        State before = state(held);
+
+        for (String action : List.of("accept", "decline", "pickup", "deliver")) {
+            HttpResponse<String> response = post("/deliveries/" + held.deliveryId() + "/" + action, rival);
+            assertProblem(response, 404, "delivery-not-found", action);
+        }
+        assertThat(state(held)).isEqualTo(before);
+
+        HttpResponse<String> accepted = post("/deliveries/" + held.deliveryId() + "/accept", held.courier());
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(accepted.body()).get("courierId").asString())
+                .isEqualTo(held.courier().toString());
+        assertProblem(post("/deliveries/" + held.deliveryId() + "/pickup", rival), 404, "delivery-not-found");
+    }
+
+    @Test
+    void health_is_open_without_a_token() throws Exception {
+        HttpResponse<String> health = call("GET", "/actuator/health", null, null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    /** A courier's offer that stays open for the whole test, whatever the test's 3 s offer timeout. */
+    private record HeldOffer(UUID courier, UUID deliveryId) {}
+
+    private HeldOffer heldOffer() throws Exception {
+        UUID courier = goOnline(1.0);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        UUID deliveryId = UUID.fromString(awaitOffer(courier).get("deliveryId").asString());
+        assertThat(jdbc.update(
+                        "update offer set expires_at = now() + interval '10 minutes'"
+                                + " where delivery_id = ? and status = 'OPEN'",
+                        deliveryId))
+                .as("the offer was still open")
+                .isEqualTo(1);
+        return new HeldOffer(courier, deliveryId);
+    }
+
+    /**
+     * What a caller without a courier's valid token tries: take the held offer, and report a courier offline somewhere
+     * else (the offered one, or a new one: a first availability report creates the courier).
+     */
+    private List<HttpResponse<String>> tryToInterfere(HeldOffer held, String authorization) throws Exception {
+        return List.of(
+                call("PUT", "/couriers/me/availability", authorization, "{\"online\":false,\"lat\":13.5,\"lon\":78.1}"),
+                call("POST", "/deliveries/" + held.deliveryId() + "/accept", authorization, null));
+    }
+
+    /**
+     * Every courier, the held delivery (its sequence counts the DeliveryUpdated messages written with its changes)
+     * and its offers.
+     */
+    private record State(
+            List<Map<String, Object>> couriers, Map<String, Object> delivery, List<Map<String, Object>> offers) {}
+
+    private State state(HeldOffer held) {
+        return new State(
+                jdbc.queryForList("select id, online, lat, lon, updated_at from courier order by id"),
+                jdbc.queryForMap(
+                        "select status, courier_id, sequence, updated_at from delivery where id = ?",
+                        held.deliveryId()),
+                jdbc.queryForList(
+                        "select id, courier_id, status, expires_at, closed_at from offer where delivery_id = ? order by id",
+                        held.deliveryId()));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type, String... what) {
+        String call = response.request().method() + " " + response.uri().getPath()
+                + (what.length > 0 ? " (" + what[0] + ")" : "");
+        assertThat(response.statusCode()).as(call + ": " + response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as(call).hasValue("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("type").asString())
+                .as(call)
+                .isEqualTo("https://fooddelivery.example/problems/" + type);
     }
 
     // --- couriers over HTTP
@@ -408,7 +552,26 @@ class CourierDispatchIT {
 
     private HttpRequest.Builder request(String path, UUID courier) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Courier-Id", courier.toString());
+                .header("Authorization", TestTokens.courier(courier));
+    }
+
+    /** Any call, with {@code authorization} as the Authorization header (none if null) and a JSON body (if any). */
+    private HttpResponse<String> call(String method, String path, String authorization, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(
+                request.method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     // --- messages over Kafka

@@ -15,7 +15,7 @@ import com.fooddelivery.query.order.projection.OrderDocument;
 import com.fooddelivery.query.order.projection.OrderProjection;
 import com.fooddelivery.query.shared.elasticsearch.IndexAdmin;
 import com.fooddelivery.query.shared.projection.Changes;
-import com.fooddelivery.query.shared.web.Caller;
+import com.fooddelivery.security.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

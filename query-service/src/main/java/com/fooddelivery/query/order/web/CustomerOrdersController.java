@@ -3,7 +3,7 @@ package com.fooddelivery.query.order.web;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.query.order.query.OrderPage;
 import com.fooddelivery.query.order.query.OrderReadModel;
-import com.fooddelivery.query.shared.web.Caller;
+import com.fooddelivery.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -21,8 +21,8 @@ class CustomerOrdersController {
     }
 
     /**
-     * The calling customer's orders, newest first, optionally only some statuses ({@code status} repeatable). Pages
-     * reach at most the 10,000th order (Elasticsearch's window): 200 pages of 50.
+     * The calling customer's orders (CUSTOMER only), newest first, optionally only some statuses ({@code status}
+     * repeatable). Pages reach at most the 10,000th order (Elasticsearch's window): 200 pages of 50.
      */
     @GetMapping("/customers/me/orders")
     OrderPage myOrders(

@@ -2,7 +2,7 @@ package com.fooddelivery.query.order.web;
 
 import com.fooddelivery.query.order.query.OrderReadModel;
 import com.fooddelivery.query.order.query.OrderView;
-import com.fooddelivery.query.shared.web.Caller;
+import com.fooddelivery.security.Caller;
 import com.fooddelivery.web.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -3,14 +3,11 @@ package com.fooddelivery.query.order.web;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.query.order.query.OrderReadModel;
 import com.fooddelivery.query.order.query.RestaurantQueue;
-import com.fooddelivery.query.shared.web.Caller;
-import com.fooddelivery.web.Problems;
+import com.fooddelivery.security.Caller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,7 +28,8 @@ class RestaurantOrdersController {
 
     /**
      * The restaurant dashboard's queue: orders in {@code status} (repeatable; default the kitchen's statuses),
-     * oldest first, with the restaurant's order counts per status. Staff of another restaurant get 404.
+     * oldest first, with the restaurant's order counts per status. For its staff and ADMIN only: staff of another
+     * restaurant get 403 (restaurants are public, so naming one reveals nothing).
      */
     @GetMapping("/restaurants/{restaurantId}/orders")
     RestaurantQueue queue(
@@ -39,12 +37,7 @@ class RestaurantOrdersController {
             Caller caller,
             @RequestParam(name = "status", defaultValue = "") List<OrderStatus> statuses,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-        if (caller.restaurantId() != null && !caller.restaurantId().equals(restaurantId)) {
-            throw new ErrorResponseException(
-                    HttpStatus.NOT_FOUND,
-                    Problems.localized(HttpStatus.NOT_FOUND, "restaurant-not-found", restaurantId),
-                    null);
-        }
+        caller.requireActsFor(restaurantId);
         return orders.queueOf(restaurantId, statuses.isEmpty() ? KITCHEN : statuses, size);
     }
 }

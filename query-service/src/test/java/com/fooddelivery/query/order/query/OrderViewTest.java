@@ -7,7 +7,9 @@ import com.fooddelivery.query.delivery.projection.DeliveryDocumentTest;
 import com.fooddelivery.query.delivery.projection.DeliveryEvents;
 import com.fooddelivery.query.order.projection.OrderDocumentTest;
 import com.fooddelivery.query.order.projection.OrderEvents;
-import com.fooddelivery.query.shared.web.Caller;
+import com.fooddelivery.security.Caller;
+import com.fooddelivery.security.Role;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,22 +33,39 @@ class OrderViewTest {
     }
 
     @Test
-    void its_customer_restaurant_and_courier_see_the_order_nobody_else_does() {
-        assertThat(assigned.visibleTo(new Caller(OrderEvents.CUSTOMER, null, null)))
+    void its_customer_restaurant_and_courier_see_the_order_and_so_does_an_admin() {
+        assertThat(assigned.visibleTo(customer(OrderEvents.CUSTOMER))).isTrue();
+        assertThat(assigned.visibleTo(staffOf(RESTAURANT))).isTrue();
+        assertThat(assigned.visibleTo(courier(COURIER))).isTrue();
+        assertThat(assigned.visibleTo(new Caller("admin", Set.of(Role.ADMIN), null, null)))
                 .isTrue();
-        assertThat(assigned.visibleTo(new Caller(null, RESTAURANT, null))).isTrue();
-        assertThat(assigned.visibleTo(new Caller(null, null, COURIER))).isTrue();
-
-        assertThat(assigned.visibleTo(new Caller(UUID.randomUUID(), null, null)))
-                .isFalse();
-        assertThat(assigned.visibleTo(new Caller(null, UUID.randomUUID(), null)))
-                .isFalse();
-        assertThat(assigned.visibleTo(new Caller(null, null, UUID.randomUUID())))
-                .isFalse();
     }
 
     @Test
-    void an_anonymous_caller_still_sees_any_order_until_authentication_exists() {
-        assertThat(assigned.visibleTo(new Caller(null, null, null))).isTrue();
+    void nobody_else_sees_the_order() {
+        assertThat(assigned.visibleTo(customer(UUID.randomUUID()))).isFalse();
+        assertThat(assigned.visibleTo(staffOf(UUID.randomUUID()))).isFalse();
+        assertThat(assigned.visibleTo(courier(UUID.randomUUID()))).isFalse();
+        assertThat(assigned.visibleTo(Caller.ANONYMOUS)).isFalse();
+    }
+
+    @Test
+    void a_subject_is_a_customer_id_only_for_a_customer() {
+        assertThat(assigned.visibleTo(
+                        new Caller(OrderEvents.CUSTOMER.toString(), Set.of(Role.COURIER), null, UUID.randomUUID())))
+                .as("a courier whose account id is the customer's")
+                .isFalse();
+    }
+
+    private static Caller customer(UUID customerId) {
+        return new Caller(customerId.toString(), Set.of(Role.CUSTOMER), null, null);
+    }
+
+    private static Caller staffOf(UUID restaurantId) {
+        return new Caller(UUID.randomUUID().toString(), Set.of(Role.RESTAURANT), restaurantId, null);
+    }
+
+    private static Caller courier(UUID courierId) {
+        return new Caller(UUID.randomUUID().toString(), Set.of(Role.COURIER), null, courierId);
     }
 }
