@@ -785,6 +785,8 @@ fd_services_up() {
       env JAVA_HOME="$FD_JAVA_HOME" SERVER_PORT="$port" SERVER_ADDRESS="$FD_HOST" FD_PG_PORT="$FD_PG_PORT" \
       FD_KAFKA_BOOTSTRAP="$FD_HOST:$FD_KAFKA_PORT" FD_ES_URL="http://$FD_HOST:$FD_ES_PORT" \
       FD_QUERY_URL="http://$FD_HOST:$(fd_service_port query-service)" \
+      FD_JWKS_URI="http://$FD_HOST:$FD_ORDER_PORT/.well-known/jwks.json" FD_TOKEN_ISSUER="http://$FD_HOST:$FD_ORDER_PORT" \
+      FD_DEMO_ACCOUNTS="${FD_DEMO_ACCOUNTS:-true}" \
       "$FD_JAVA_HOME/bin/java" $FD_SERVICE_JAVA_OPTS -jar "$jar")
   done
   fd_services_wait "${to_start[@]}"
