@@ -24,6 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * accepts and marks each ready, courier bots take offers, pick up and deliver. Prints throughput and the time from
  * placing an order to seeing it DELIVERED in query-service. Asserts nothing about speed.
  *
+ * <p>Everyone acts with a bearer token of a real account: a pool of {@code -Dcustomers} (20) customers who register
+ * themselves, staff of the restaurant and one courier per bot, made by order-service's ADMIN (the demo one by default:
+ * {@code -DadminUser}, {@code -DadminPassword}). A request over the per-user rate limit (429) is sent again after the
+ * {@code Retry-After} it names.
+ *
  * <pre>
  * ./mvnw -pl infra/system-tests test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=com.fooddelivery.systemtest.LifecycleDriver -Dorders=1000 -Dconcurrency=8
@@ -47,6 +52,13 @@ public final class LifecycleDriver {
     private final URI deliveries = URI.create(System.getProperty("deliveryUrl", "http://127.0.0.1:8083"));
     private final URI queries = URI.create(System.getProperty("queryUrl", "http://127.0.0.1:8084"));
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Accounts accounts = new Accounts(
+            orders,
+            System.getProperty("adminUser", "admin"),
+            System.getProperty("adminPassword", Accounts.DEMO_PASSWORD));
+    private final AtomicInteger nextCustomer = new AtomicInteger();
+    private List<Accounts.Account> customers;
+    private Accounts.Account staff;
 
     public static void main(String[] args) throws Exception {
         int count = Integer.getInteger("orders", 1000);
@@ -55,11 +67,11 @@ public final class LifecycleDriver {
     }
 
     private void run(int count, int concurrency) throws Exception {
-        List<UUID> couriers = new ArrayList<>();
+        customers = accounts.newCustomers(Integer.getInteger("customers", 20));
+        staff = accounts.staffOf(RESTAURANT);
+        List<Accounts.Account> couriers = accounts.newCouriers(concurrency);
         ExecutorService bots = Executors.newVirtualThreadPerTaskExecutor();
-        for (int i = 0; i < concurrency; i++) {
-            UUID courier = UUID.randomUUID();
-            couriers.add(courier);
+        for (Accounts.Account courier : couriers) {
             send(
                     "PUT",
                     deliveries.resolve("/couriers/me/availability"),
@@ -88,7 +100,7 @@ public final class LifecycleDriver {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         running.set(false);
-        for (UUID courier : couriers) {
+        for (Accounts.Account courier : couriers) {
             send(
                     "PUT",
                     deliveries.resolve("/couriers/me/availability"),
@@ -111,25 +123,26 @@ public final class LifecycleDriver {
 
     /** One order from the customer's tap to DELIVERED, the restaurant acting as soon as it can. */
     private long orderToDoor() throws Exception {
+        Accounts.Account customer = customers.get(Math.floorMod(nextCustomer.getAndIncrement(), customers.size()));
         long start = System.nanoTime();
-        HttpResponse<String> placed = send("POST", orders.resolve("/orders"), ORDER, null);
+        HttpResponse<String> placed = send("POST", orders.resolve("/orders"), ORDER, customer);
         if (placed.statusCode() != 202) {
             throw new IllegalStateException("POST /orders: " + placed.statusCode() + " " + placed.body());
         }
         String orderId = json.readTree(placed.body()).get("orderId").asString();
-        await(orderId, "AWAITING_RESTAURANT");
+        await(orderId, "AWAITING_RESTAURANT", customer);
         expect(send(
                 "POST",
                 orders.resolve("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/accept"),
                 "{\"prepTimeMinutes\":10}",
-                null));
-        expect(send("POST", orders.resolve("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/ready"), "", null));
-        await(orderId, "DELIVERED");
+                staff));
+        expect(send("POST", orders.resolve("/restaurants/" + RESTAURANT + "/orders/" + orderId + "/ready"), "", staff));
+        await(orderId, "DELIVERED", customer);
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
     /** Takes every offer, then picks up and delivers it. */
-    private void courierBot(UUID courier) {
+    private void courierBot(Accounts.Account courier) {
         while (running.get()) {
             try {
                 HttpResponse<String> offer = send("GET", deliveries.resolve("/couriers/me/offer"), null, courier);
@@ -158,12 +171,15 @@ public final class LifecycleDriver {
         }
     }
 
-    private void await(String orderId, String status) throws Exception {
+    /** Polls the order as its customer reads it. */
+    private void await(String orderId, String status, Accounts.Account customer) throws Exception {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        HttpRequest read =
-                HttpRequest.newBuilder(queries.resolve("/orders/" + orderId)).build();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(read, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(queries.resolve("/orders/" + orderId))
+                            .header("Authorization", customer.authorization())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 JsonNode order = json.readTree(response.body());
                 String now = order.get("status").asString();
@@ -180,19 +196,28 @@ public final class LifecycleDriver {
         throw new IllegalStateException(orderId + " not " + status + " within " + GIVE_UP);
     }
 
-    private HttpResponse<String> send(String method, URI uri, String body, UUID courier) throws Exception {
+    /** As {@code caller}; over the rate limit (429), again after the {@code Retry-After} it names. */
+    private HttpResponse<String> send(String method, URI uri, String body, Accounts.Account caller) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
+                .header("Authorization", caller.authorization())
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (courier != null) {
-            request.header("X-Courier-Id", courier.toString());
-        } else if (uri.getPath().equals("/orders")) {
-            request.header("X-Customer-Id", UUID.randomUUID().toString())
-                    .header("Idempotency-Key", UUID.randomUUID().toString());
+        if (uri.getPath().equals("/orders")) {
+            // The same key for every attempt: a retried order is placed once.
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        while (true) {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || System.nanoTime() > deadline) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)));
+        }
     }
 
     private static void expect(HttpResponse<String> response) {

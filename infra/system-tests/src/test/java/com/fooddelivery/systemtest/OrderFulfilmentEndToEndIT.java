@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Whole orders across the four running services, driven as the apps drive them: the customer orders, payment-service
  * answers through its simulated provider, the restaurant and a courier act over HTTP, query-service shows the result.
  * Every ending is checked against the money invariant in payment-service's ledger: a delivered order has exactly one
- * capture of its total; a rejected or cancelled one has no capture and no authorization left open.
+ * capture of its total; a rejected or cancelled one has no capture and no authorization left open. Everyone acts with
+ * a bearer token of a real account from order-service: customers who registered, staff of the order's restaurant and
+ * couriers made by the ADMIN; the test itself watches orders as the ADMIN.
  */
 class OrderFulfilmentEndToEndIT {
 
@@ -41,11 +43,15 @@ class OrderFulfilmentEndToEndIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static FoodDeliverySystem system;
-    private final List<UUID> onlineCouriers = new ArrayList<>();
+    /** Places the orders of the scenarios that do not look at who the customer is. */
+    private static Accounts.Account someCustomer;
+
+    private final List<Accounts.Account> onlineCouriers = new ArrayList<>();
 
     @BeforeAll
     static void startSystem() throws Exception {
         system = new FoodDeliverySystem();
+        someCustomer = system.accounts.newCustomer();
     }
 
     @AfterAll
@@ -56,7 +62,7 @@ class OrderFulfilmentEndToEndIT {
     /** Couriers from one scenario must not be offered another scenario's delivery. */
     @AfterEach
     void couriersGoOffline() throws Exception {
-        for (UUID courier : onlineCouriers) {
+        for (Accounts.Account courier : onlineCouriers) {
             courierRequest(
                     "/couriers/me/availability", "PUT", "{\"online\":false,\"lat\":12.972,\"lon\":77.641}", courier);
         }
@@ -64,7 +70,7 @@ class OrderFulfilmentEndToEndIT {
 
     @Test
     void an_order_travels_from_placement_to_delivery_and_its_total_is_captured_once() throws Exception {
-        UUID courier = courierOnlineNearTheRestaurant();
+        Accounts.Account courier = courierOnlineNearTheRestaurant();
         String orderId = placeOrder(RESTAURANT, DOSA, 2, "CARD");
         awaitStatus(orderId, "AWAITING_RESTAURANT");
 
@@ -92,14 +98,14 @@ class OrderFulfilmentEndToEndIT {
      */
     @Test
     void the_apps_follow_an_order_by_long_polling_and_find_it_in_their_lists() throws Exception {
-        UUID courier = courierOnlineNearTheRestaurant();
-        UUID customer = UUID.randomUUID();
+        Accounts.Account courier = courierOnlineNearTheRestaurant();
+        Accounts.Account customer = system.accounts.newCustomer();
         HttpResponse<String> placed = post(
                 system.orderService.url("/orders"),
                 orderBody(RESTAURANT, DOSA, 1, "UPI"),
                 Map.of(
-                        "X-Customer-Id",
-                        customer.toString(),
+                        "Authorization",
+                        customer.authorization(),
                         "Idempotency-Key",
                         UUID.randomUUID().toString()));
         JsonNode accepted = JSON.readTree(placed.body());
@@ -128,7 +134,8 @@ class OrderFulfilmentEndToEndIT {
 
         followUntil.accept("AWAITING_RESTAURANT");
         // Lists are searches, which see a change within the index's refresh interval.
-        await().atMost(SETTLES).until(() -> JSON.readTree(query("/restaurants/" + RESTAURANT + "/orders", null, null)
+        Accounts.Account staff = system.accounts.staffOf(RESTAURANT);
+        await().atMost(SETTLES).until(() -> JSON.readTree(query("/restaurants/" + RESTAURANT + "/orders", staff, null)
                         .body())
                 .findValuesAsString("orderId")
                 .contains(orderId));
@@ -174,6 +181,89 @@ class OrderFulfilmentEndToEndIT {
             return mine.get("totalOrders").asLong() == 1
                     && mine.at("/orders/0/status").asString().equals("DELIVERED");
         });
+    }
+
+    /**
+     * A new customer signs up and in, and orders with their token. Only those the order concerns see it: another
+     * customer can neither read nor cancel it (404, as if it did not exist), the restaurant's staff (the demo account
+     * of Saravana Bhavan) find it in their queue, which a customer may not read.
+     */
+    @Test
+    void a_customer_signs_up_orders_with_their_token_and_only_those_concerned_see_the_order() throws Exception {
+        String username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "correct horse battery";
+        Map<String, String> credentials = Map.of("username", username, "password", password);
+        HttpResponse<String> registered =
+                post(system.orderService.url("/auth/register"), JSON.writeValueAsString(credentials), Map.of());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode account = JSON.readTree(registered.body());
+        assertThat(account.get("role").asString()).isEqualTo("CUSTOMER");
+        String customerId = account.get("id").asString();
+        HttpResponse<String> signedIn =
+                post(system.orderService.url("/auth/token"), JSON.writeValueAsString(credentials), Map.of());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        JsonNode token = JSON.readTree(signedIn.body());
+        assertThat(token.get("token_type").asString()).isEqualTo("Bearer");
+        String bearer = "Bearer " + token.get("access_token").asString();
+
+        HttpResponse<String> placed = post(
+                system.orderService.url("/orders"),
+                orderBody(RESTAURANT, DOSA, 1, "UPI"),
+                Map.of(
+                        "Authorization",
+                        bearer,
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString()));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(placed.body());
+        String orderId = accepted.get("orderId").asString();
+        HttpResponse<String> own = HTTP.send(
+                HttpRequest.newBuilder(system.queryService.url("/orders/" + orderId + "?minVersion="
+                                + accepted.get("sequence").asLong()))
+                        .header("Authorization", bearer)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(JSON.readTree(own.body()).get("customerId").asString()).isEqualTo(customerId);
+
+        Accounts.Account stranger = system.accounts.newCustomer();
+        assertThat(query("/orders/" + orderId, stranger, null).statusCode())
+                .as("another customer reading it")
+                .isEqualTo(404);
+        assertThat(cancel(orderId, stranger).statusCode())
+                .as("another customer cancelling it")
+                .isEqualTo(404);
+        assertThat(query("/orders/" + orderId, null, null).statusCode())
+                .as("no token")
+                .isEqualTo(401);
+
+        Accounts.Account saravana = system.accounts.signIn("saravana", Accounts.DEMO_PASSWORD);
+        assertThat(saravana.restaurantId()).hasToString(RESTAURANT);
+        // Asking for REJECTED too: the restaurant's deadline may pass before the search sees the order.
+        String queue = "/restaurants/" + RESTAURANT + "/orders?status=AWAITING_RESTAURANT&status=REJECTED";
+        await().atMost(SETTLES)
+                .until(() -> JSON.readTree(query(queue, saravana, null).body())
+                        .findValuesAsString("orderId")
+                        .contains(orderId));
+        assertThat(query("/orders/" + orderId, saravana, null).statusCode())
+                .as("the restaurant's staff reading it")
+                .isEqualTo(200);
+        assertThat(query("/restaurants/" + RESTAURANT + "/orders", stranger, null)
+                        .statusCode())
+                .as("a customer reading a restaurant's queue")
+                .isEqualTo(403);
+
+        HttpResponse<String> stillOwn = HTTP.send(
+                HttpRequest.newBuilder(system.queryService.url("/orders/" + orderId))
+                        .header("Authorization", bearer)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stillOwn.statusCode()).as(stillOwn.body()).isEqualTo(200);
+        JsonNode order = JSON.readTree(stillOwn.body());
+        assertThat(order.get("customerId").asString()).isEqualTo(customerId);
+        assertThat(order.get("status").asString())
+                .as("the stranger's cancel changed nothing")
+                .isNotEqualTo("CANCELLED");
     }
 
     @Test
@@ -231,25 +321,15 @@ class OrderFulfilmentEndToEndIT {
 
     @Test
     void a_customer_cancels_before_the_restaurant_accepts_and_later_cannot() throws Exception {
-        UUID customer = UUID.randomUUID();
+        Accounts.Account customer = system.accounts.newCustomer();
         String orderId = placeOrder(RESTAURANT, DOSA, 1, "UPI", customer);
         awaitStatus(orderId, "AWAITING_RESTAURANT");
 
-        assertThat(post(
-                                system.orderService.url("/orders/" + orderId + "/cancel"),
-                                "",
-                                Map.of("X-Customer-Id", customer.toString()))
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(cancel(orderId, customer).statusCode()).isEqualTo(200);
 
         assertThat(awaitStatus(orderId, "CANCELLED").get("reason").asString()).isEqualTo("CUSTOMER_CANCELLED");
         assertNoMoneyTakenAndNothingLeftOpen(orderId);
-        assertThat(post(
-                                system.orderService.url("/orders/" + orderId + "/cancel"),
-                                "",
-                                Map.of("X-Customer-Id", customer.toString()))
-                        .statusCode())
-                .isEqualTo(409);
+        assertThat(cancel(orderId, customer).statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -304,8 +384,8 @@ class OrderFulfilmentEndToEndIT {
         }
     }
 
-    private UUID courierOnlineNearTheRestaurant() throws Exception {
-        UUID courier = UUID.randomUUID();
+    private Accounts.Account courierOnlineNearTheRestaurant() throws Exception {
+        Accounts.Account courier = system.accounts.newCourier();
         HttpResponse<String> online = courierRequest(
                 "/couriers/me/availability", "PUT", "{\"online\":true,\"lat\":12.972,\"lon\":77.641}", courier);
         assertThat(online.statusCode()).isBetween(200, 204);
@@ -313,7 +393,7 @@ class OrderFulfilmentEndToEndIT {
         return courier;
     }
 
-    private static JsonNode awaitOffer(UUID courier) {
+    private static JsonNode awaitOffer(Accounts.Account courier) {
         JsonNode[] offer = new JsonNode[1];
         await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).until(() -> {
             HttpResponse<String> response = courierRequest("/couriers/me/offer", "GET", null, courier);
@@ -326,14 +406,15 @@ class OrderFulfilmentEndToEndIT {
         return offer[0];
     }
 
-    private static HttpResponse<String> courierAction(String deliveryId, String action, UUID courier) throws Exception {
+    private static HttpResponse<String> courierAction(String deliveryId, String action, Accounts.Account courier)
+            throws Exception {
         return courierRequest("/deliveries/" + deliveryId + "/" + action, "POST", "", courier);
     }
 
-    private static HttpResponse<String> courierRequest(String path, String method, String body, UUID courier)
-            throws Exception {
+    private static HttpResponse<String> courierRequest(
+            String path, String method, String body, Accounts.Account courier) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(system.deliveryService.url(path))
-                .header("X-Courier-Id", courier.toString())
+                .header("Authorization", courier.authorization())
                 .header("Content-Type", "application/json")
                 .method(
                         method,
@@ -341,27 +422,36 @@ class OrderFulfilmentEndToEndIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The restaurant's staff act on the order. */
     private static HttpResponse<String> restaurant(String restaurantId, String orderId, String action, String body)
             throws Exception {
         return post(
                 system.orderService.url("/restaurants/" + restaurantId + "/orders/" + orderId + "/" + action),
                 body,
-                Map.of());
+                Map.of("Authorization", system.accounts.staffOf(restaurantId).authorization()));
+    }
+
+    private static HttpResponse<String> cancel(String orderId, Accounts.Account customer) throws Exception {
+        return post(
+                system.orderService.url("/orders/" + orderId + "/cancel"),
+                "",
+                Map.of("Authorization", customer.authorization()));
     }
 
     private static String placeOrder(String restaurantId, String itemId, int quantity, String method) throws Exception {
-        return placeOrder(restaurantId, itemId, quantity, method, UUID.randomUUID());
+        return placeOrder(restaurantId, itemId, quantity, method, someCustomer);
     }
 
-    private static String placeOrder(String restaurantId, String itemId, int quantity, String method, UUID customer)
+    private static String placeOrder(
+            String restaurantId, String itemId, int quantity, String method, Accounts.Account customer)
             throws Exception {
         String body = orderBody(restaurantId, itemId, quantity, method);
         HttpResponse<String> response = post(
                 system.orderService.url("/orders"),
                 body,
                 Map.of(
-                        "X-Customer-Id",
-                        customer.toString(),
+                        "Authorization",
+                        customer.authorization(),
                         "Idempotency-Key",
                         UUID.randomUUID().toString()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -385,17 +475,20 @@ class OrderFulfilmentEndToEndIT {
         return awaitOrder(orderId, order -> status.equals(order.path("status").asString()));
     }
 
-    private static void awaitCourier(String orderId, UUID courier) {
-        awaitOrder(orderId, order -> courier.toString()
+    private static void awaitCourier(String orderId, Accounts.Account courier) {
+        awaitOrder(orderId, order -> courier.courierId()
+                .toString()
                 .equals(order.path("courierId").asString()));
     }
 
+    /** Watches the order as the ADMIN, who may read every order, until it meets {@code condition}. */
     private static JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] order = new JsonNode[1];
         String[] lastSeen = {"nothing yet"};
         await().atMost(SETTLES).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(system.queryService.url("/orders/" + orderId))
+                            .header("Authorization", system.accounts.admin().authorization())
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             lastSeen[0] = response.statusCode() + " " + response.body();
@@ -410,10 +503,12 @@ class OrderFulfilmentEndToEndIT {
         return order[0];
     }
 
-    private static HttpResponse<String> query(String path, UUID customer, String ifNoneMatch) throws Exception {
+    /** A read from query-service as {@code caller}, or without a token when it is {@code null}. */
+    private static HttpResponse<String> query(String path, Accounts.Account caller, String ifNoneMatch)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(system.queryService.url(path));
-        if (customer != null) {
-            request.header("X-Customer-Id", customer.toString());
+        if (caller != null) {
+            request.header("Authorization", caller.authorization());
         }
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
@@ -421,10 +516,10 @@ class OrderFulfilmentEndToEndIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> courierQuery(UUID courier) throws Exception {
+    private static HttpResponse<String> courierQuery(Accounts.Account courier) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(system.queryService.url("/couriers/me/deliveries"))
-                        .header("X-Courier-Id", courier.toString())
+                        .header("Authorization", courier.authorization())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

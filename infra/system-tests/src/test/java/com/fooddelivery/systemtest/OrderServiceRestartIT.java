@@ -24,11 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * order-service is killed with SIGKILL while 100 orders are mid-saga and started again: every order still reaches
  * the ending its deadlines decide (the deadlines live in PostgreSQL, not in the killed JVM), and the money invariant
- * holds: no capture, every authorization voided.
+ * holds: no capture, every authorization voided. The tokens signed in before the kill keep working after it (the
+ * signing keys live in the orders database, the port stays the same).
  */
 class OrderServiceRestartIT {
 
     private static final int ORDERS = 100;
+    private static final int CUSTOMERS = 20;
     private static final String RESTAURANT = "0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10";
     private static final String ORDER = """
             {"restaurantId":"0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10",
@@ -42,10 +44,14 @@ class OrderServiceRestartIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static FoodDeliverySystem system;
+    private static List<Accounts.Account> customers;
+    private static Accounts.Account staff;
 
     @BeforeAll
     static void startSystem() throws Exception {
         system = new FoodDeliverySystem(RESTAURANT_TIMEOUT, COURIER_TIMEOUT);
+        customers = system.accounts.newCustomers(CUSTOMERS);
+        staff = system.accounts.staffOf(RESTAURANT);
     }
 
     @AfterAll
@@ -57,7 +63,7 @@ class OrderServiceRestartIT {
     void orders_mid_saga_reach_their_endings_after_order_service_is_killed_and_restarted() throws Exception {
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
-            orders.add(placeOrder());
+            orders.add(placeOrder(customers.get(i % CUSTOMERS)));
         }
         for (String order : orders) {
             awaitStatus(order, "AWAITING_RESTAURANT", Duration.ofSeconds(60));
@@ -65,7 +71,7 @@ class OrderServiceRestartIT {
         List<String> accepted = orders.subList(0, ORDERS / 2);
         List<String> unanswered = orders.subList(ORDERS / 2, ORDERS);
         for (String order : accepted) {
-            HttpResponse<String> response = post(
+            HttpResponse<String> response = postAsStaff(
                     system.orderService.url("/restaurants/" + RESTAURANT + "/orders/" + order + "/accept"),
                     "{\"prepTimeMinutes\":10}");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -92,11 +98,11 @@ class OrderServiceRestartIT {
         });
     }
 
-    private static String placeOrder() throws Exception {
+    private static String placeOrder(Accounts.Account customer) throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(system.orderService.url("/orders"))
                         .header("Content-Type", "application/json")
-                        .header("X-Customer-Id", UUID.randomUUID().toString())
+                        .header("Authorization", customer.authorization())
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(HttpRequest.BodyPublishers.ofString(ORDER))
                         .build(),
@@ -105,13 +111,14 @@ class OrderServiceRestartIT {
         return JSON.readTree(response.body()).get("orderId").asString();
     }
 
-    /** Waits for the status and returns the order's reason (empty when it has none). */
+    /** Waits for the status, as the ADMIN reads it, and returns the order's reason (empty when it has none). */
     private static String awaitStatus(String orderId, String status, Duration atMost) {
         String[] reason = new String[1];
         String[] lastSeen = {"nothing yet"};
         await().atMost(atMost).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(system.queryService.url("/orders/" + orderId))
+                            .header("Authorization", system.accounts.admin().authorization())
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             lastSeen[0] = response.statusCode() + " " + response.body();
@@ -139,10 +146,11 @@ class OrderServiceRestartIT {
         }
     }
 
-    private static HttpResponse<String> post(URI url, String body) throws Exception {
+    private static HttpResponse<String> postAsStaff(URI url, String body) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(url)
                         .header("Content-Type", "application/json")
+                        .header("Authorization", staff.authorization())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -13,11 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Time from {@code POST /orders} to the order being readable from query-service, against a running system
- * ({@code infra/local/up}). Prints throughput and latency percentiles; asserts nothing about speed.
+ * ({@code infra/local/up}). Prints throughput and latency percentiles; asserts nothing about speed. The orders are
+ * placed and read by a pool of {@code -Dcustomers} (20) customers who register themselves before the clock starts;
+ * each reads only their own orders, with their bearer token.
  *
  * <pre>
  * ./mvnw -pl infra/system-tests test-compile exec:java -Dexec.classpathScope=test \
@@ -39,10 +42,13 @@ public final class OrderVisibilityBenchmark {
     private final JsonMapper json = JsonMapper.builder().build();
     private final URI orderService;
     private final URI queryService;
+    private final List<Accounts.Account> customers;
+    private final AtomicInteger nextCustomer = new AtomicInteger();
 
-    private OrderVisibilityBenchmark(URI orderService, URI queryService) {
+    private OrderVisibilityBenchmark(URI orderService, URI queryService, int customers) {
         this.orderService = orderService;
         this.queryService = queryService;
+        this.customers = new Accounts(orderService).newCustomers(customers);
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +56,8 @@ public final class OrderVisibilityBenchmark {
         int concurrency = Integer.getInteger("concurrency", 8);
         var benchmark = new OrderVisibilityBenchmark(
                 URI.create(System.getProperty("orderUrl", "http://127.0.0.1:8081")),
-                URI.create(System.getProperty("queryUrl", "http://127.0.0.1:8084")));
+                URI.create(System.getProperty("queryUrl", "http://127.0.0.1:8084")),
+                Integer.getInteger("customers", 20));
         benchmark.run(Math.min(50, orders), concurrency); // warm-up: JIT, connection pools
         List<Long> latencies = new ArrayList<>();
         long started = System.nanoTime();
@@ -81,11 +88,13 @@ public final class OrderVisibilityBenchmark {
 
     /** Milliseconds from sending the order to the first 200 from query-service. */
     private long placeAndAwait() throws Exception {
+        Accounts.Account customer = customers.get(Math.floorMod(nextCustomer.getAndIncrement(), customers.size()));
+        String authorization = customer.authorization();
         long start = System.nanoTime();
         HttpResponse<String> placed = http.send(
                 HttpRequest.newBuilder(orderService.resolve("/orders"))
                         .header("Content-Type", "application/json")
-                        .header("X-Customer-Id", UUID.randomUUID().toString())
+                        .header("Authorization", authorization)
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(HttpRequest.BodyPublishers.ofString(ORDER))
                         .build(),
@@ -95,6 +104,7 @@ public final class OrderVisibilityBenchmark {
         }
         String orderId = json.readTree(placed.body()).get("orderId").asString();
         HttpRequest read = HttpRequest.newBuilder(queryService.resolve("/orders/" + orderId))
+                .header("Authorization", authorization)
                 .build();
         while (System.nanoTime() - start < GIVE_UP.toNanos()) {
             if (http.send(read, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -38,10 +38,12 @@ class PlaceOrderEndToEndIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static FoodDeliverySystem system;
+    private static Accounts.Account customer;
 
     @BeforeAll
     static void startSystem() throws Exception {
         system = new FoodDeliverySystem();
+        customer = system.accounts.newCustomer();
     }
 
     @AfterAll
@@ -51,36 +53,34 @@ class PlaceOrderEndToEndIT {
 
     @Test
     void a_placed_order_shows_as_pending_with_the_server_computed_total() throws Exception {
-        UUID customer = UUID.randomUUID();
-
-        HttpResponse<String> placed = placeOrder(customer, UUID.randomUUID().toString(), 2, COFFEE);
+        HttpResponse<String> placed = placeOrder(UUID.randomUUID().toString(), 2, COFFEE);
 
         assertThat(placed.statusCode()).isEqualTo(202);
         String location = placed.headers().firstValue("Location").orElseThrow();
         JsonNode order = awaitReadable(location);
         assertThat(order.get("status").asString()).isEqualTo("PENDING");
-        assertThat(order.get("customerId").asString()).isEqualTo(customer.toString());
+        assertThat(order.get("customerId").asString())
+                .as("the customer is the token's subject")
+                .isEqualTo(customer.id().toString());
         assertThat(order.at("/total/amountMinor").asLong()).isEqualTo(2 * 12000 + 4500);
         assertThat(order.at("/total/currency").asString()).isEqualTo("INR");
     }
 
     @Test
     void a_malformed_order_leaves_no_trace_in_postgresql_kafka_or_elasticsearch() throws Exception {
-        UUID customer = UUID.randomUUID();
         String key = UUID.randomUUID().toString();
         // order-service derives the order id from customer and Idempotency-Key: the id this order would have had.
-        String wouldBeOrderId = UUID.nameUUIDFromBytes((customer + "/" + key).getBytes(StandardCharsets.UTF_8))
+        String wouldBeOrderId = UUID.nameUUIDFromBytes((customer.id() + "/" + key).getBytes(StandardCharsets.UTF_8))
                 .toString();
         Map<TopicPartition, Long> endsBefore = endOffsets();
 
-        HttpResponse<String> refused = placeOrder(customer, key, 0, COFFEE);
-        HttpResponse<String> unknownItem =
-                placeOrder(customer, key, 1, UUID.randomUUID().toString());
+        HttpResponse<String> refused = placeOrder(key, 0, COFFEE);
+        HttpResponse<String> unknownItem = placeOrder(key, 1, UUID.randomUUID().toString());
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(unknownItem.statusCode()).isEqualTo(422);
         // A valid order placed afterwards and seen in query-service shows the pipeline has moved past that moment.
-        awaitReadable(placeOrder(UUID.randomUUID(), UUID.randomUUID().toString(), 1, COFFEE)
+        awaitReadable(placeOrder(UUID.randomUUID().toString(), 1, COFFEE)
                 .headers()
                 .firstValue("Location")
                 .orElseThrow());
@@ -88,14 +88,16 @@ class PlaceOrderEndToEndIT {
         assertThat(keysPublishedSince(endsBefore)).doesNotContain(wouldBeOrderId);
         assertThat(HTTP.send(
                                 HttpRequest.newBuilder(system.queryService.url("/orders/" + wouldBeOrderId))
+                                        .header(
+                                                "Authorization",
+                                                system.accounts.admin().authorization())
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())
                         .statusCode())
                 .isEqualTo(404);
     }
 
-    private HttpResponse<String> placeOrder(UUID customer, String idempotencyKey, int dosas, String otherItem)
-            throws Exception {
+    private HttpResponse<String> placeOrder(String idempotencyKey, int dosas, String otherItem) throws Exception {
         String body = JSON.writeValueAsString(Map.of(
                 "restaurantId",
                 RESTAURANT,
@@ -108,13 +110,14 @@ class PlaceOrderEndToEndIT {
         return HTTP.send(
                 HttpRequest.newBuilder(system.orderService.url("/orders"))
                         .header("Content-Type", "application/json")
-                        .header("X-Customer-Id", customer.toString())
+                        .header("Authorization", customer.authorization())
                         .header("Idempotency-Key", idempotencyKey)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The order as its customer reads it from query-service. */
     private static JsonNode awaitReadable(String location) {
         JsonNode[] order = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60))
@@ -122,6 +125,7 @@ class PlaceOrderEndToEndIT {
                 .until(() -> {
                     HttpResponse<String> response = HTTP.send(
                             HttpRequest.newBuilder(java.net.URI.create(location))
+                                    .header("Authorization", customer.authorization())
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {

@@ -59,7 +59,6 @@ public final class ReadModelBenchmark {
     private static final String ADMIN = TestTokens.admin();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CONCURRENCY = 8;
 
@@ -158,9 +157,7 @@ public final class ReadModelBenchmark {
         measure(
                 "GET /customers/me/orders",
                 requests,
-                i -> get(
-                        "/customers/me/orders",
-                        Map.of("Authorization", customerToken(pick(customers)))));
+                i -> get("/customers/me/orders", Map.of("Authorization", customerToken(pick(customers)))));
         measure(
                 "GET /customers/me/orders?status=DELIVERED&page=1",
                 requests,
@@ -174,9 +171,7 @@ public final class ReadModelBenchmark {
         measure(
                 "GET /couriers/me/deliveries",
                 requests,
-                i -> get(
-                        "/couriers/me/deliveries",
-                        Map.of("Authorization", courierToken(pick(couriers)))));
+                i -> get("/couriers/me/deliveries", Map.of("Authorization", courierToken(pick(couriers)))));
         measure("GET /restaurants/{rid}", requests, i -> get("/restaurants/" + pick(restaurants), Map.of()));
         measure(
                 "GET /restaurants/search?q=dosa&lat&lon&radiusKm=10",
