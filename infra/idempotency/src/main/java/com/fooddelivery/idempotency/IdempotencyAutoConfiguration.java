@@ -1,7 +1,7 @@
 package com.fooddelivery.idempotency;
 
 import com.fooddelivery.web.FilterProblems;
-import com.fooddelivery.web.ProblemMessages;
+import com.fooddelivery.web.WebSupportAutoConfiguration;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -15,13 +15,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Idempotency-Key handling ({@link IdempotencyFilter}) for a servlet service with a PostgreSQL DataSource; switched off
  * with {@code idempotency.enabled=false}.
  */
+// After web-support, whose FilterProblems writes this filter's problems.
 @AutoConfiguration(
+        after = WebSupportAutoConfiguration.class,
         afterName = {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
@@ -75,14 +76,7 @@ public class IdempotencyAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-            IdempotencyStore store,
-            CallerIdentity callers,
-            ObjectProvider<JsonMapper> json,
-            ObjectProvider<ProblemMessages> messages,
-            IdempotencyProperties properties) {
-        FilterProblems problems = new FilterProblems(
-                messages.getIfAvailable(ProblemMessages::fromClasspath),
-                json.getIfAvailable(() -> JsonMapper.builder().build()));
+            IdempotencyStore store, CallerIdentity callers, FilterProblems problems, IdempotencyProperties properties) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(store, callers, problems, properties.retryAfter(), properties.excludedPaths()));
         registration.setOrder(IdempotencyFilter.ORDER);

@@ -1,7 +1,6 @@
 package com.fooddelivery.security;
 
 import com.fooddelivery.web.FilterProblems;
-import com.fooddelivery.web.ProblemMessages;
 import com.fooddelivery.web.WebSupportAutoConfiguration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +18,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes the service an OAuth2 resource server: every request but health, info and metrics needs a valid bearer token
@@ -44,13 +42,8 @@ public class SecuritySupportAutoConfiguration {
 
     @Bean
     SecurityFilterChain resourceServer(
-            HttpSecurity http,
-            ObjectProvider<AccessRules> rules,
-            ProblemMessages messages,
-            ObjectProvider<JsonMapper> json)
-            throws Exception {
-        SecurityProblems problems = new SecurityProblems(new FilterProblems(
-                messages, json.getIfAvailable(() -> JsonMapper.builder().build())));
+            HttpSecurity http, ObjectProvider<AccessRules> rules, FilterProblems filterProblems) throws Exception {
+        SecurityProblems problems = new SecurityProblems(filterProblems);
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -128,7 +128,8 @@ class ResourceServerTest {
 
     @Test
     void health_needs_no_token() throws Exception {
-        assertThat(get("/actuator/health", null).statusCode()).isIn(200, 404);
+        // This app has no actuator: the 404 comes from Spring MVC, after security let the request through.
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(404);
         assertThat(get("/open", null).statusCode()).isEqualTo(200);
     }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits the requests of each client ({@link RateLimitProperties}): over the limit, {@code 429 too-many-requests} with
@@ -41,7 +40,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final long retryAfterSeconds;
     private final FilterProblems problems;
 
-    public RateLimitFilter(RateLimitProperties properties, ProblemMessages messages, JsonMapper json) {
+    public RateLimitFilter(RateLimitProperties properties, FilterProblems problems) {
         Duration period = properties.refreshPeriod();
         this.registry = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(properties.burst())
@@ -51,7 +50,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.limiters = new ClientLimiters(registry, properties.maxClients());
         // Whole seconds, rounded up: a client that waits that long finds a fresh window.
         this.retryAfterSeconds = Math.max(1, (period.toMillis() + 999) / 1000);
-        this.problems = new FilterProblems(messages, json);
+        this.problems = problems;
     }
 
     @Override

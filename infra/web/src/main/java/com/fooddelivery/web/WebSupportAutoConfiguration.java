@@ -60,6 +60,14 @@ public class WebSupportAutoConfiguration {
         return ProblemMessages.fromClasspath(resources.getClassLoader());
     }
 
+    /** The one writer of problems for every servlet filter (rate limit, body size, security, idempotency). */
+    @Bean
+    @ConditionalOnMissingBean
+    FilterProblems filterProblems(ProblemMessages messages, ObjectProvider<JsonMapper> json) {
+        return new FilterProblems(
+                messages, json.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
     /** Named so, DispatcherServlet uses it, and Boot's own (the JVM's or the header's language, any) backs off. */
     @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
@@ -70,11 +78,9 @@ public class WebSupportAutoConfiguration {
     /** Switched off with {@code web.rate-limit.enabled=false}. */
     @Bean
     @ConditionalOnProperty(name = "web.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
-            RateLimitProperties properties, ProblemMessages messages, ObjectProvider<JsonMapper> json) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(properties, messages, json.getIfAvailable(() -> JsonMapper.builder()
-                        .build())));
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties, FilterProblems problems) {
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(properties, problems));
         registration.setOrder(RateLimitFilter.ORDER);
         return registration;
     }
@@ -82,13 +88,9 @@ public class WebSupportAutoConfiguration {
     /** {@code web.max-request-body}, 1 MB unless set. */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${web.max-request-body:1MB}") String max,
-            ProblemMessages messages,
-            ObjectProvider<JsonMapper> json) {
+            @Value("${web.max-request-body:1MB}") String max, FilterProblems problems) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(
-                        DataSize.parse(max), new FilterProblems(messages, json.getIfAvailable(() -> JsonMapper.builder()
-                                .build()))));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(DataSize.parse(max), problems));
         registration.setOrder(RequestBodyLimitFilter.ORDER);
         return registration;
     }

@@ -16,11 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ClientsOverTheirRateLimitTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ProblemMessages MESSAGES = ProblemMessages.fromClasspath();
+    private static final FilterProblems PROBLEMS = new FilterProblems(ProblemMessages.fromClasspath(), JSON);
     /** Three requests per window of 3 / 1 = 3 seconds: no window ends during a test. */
     private static final RateLimitProperties THREE_EVERY_THREE_SECONDS = new RateLimitProperties(true, 1, 3, null);
 
-    private final RateLimitFilter filter = new RateLimitFilter(THREE_EVERY_THREE_SECONDS, MESSAGES, JSON);
+    private final RateLimitFilter filter = new RateLimitFilter(THREE_EVERY_THREE_SECONDS, PROBLEMS);
     private final AtomicInteger handled = new AtomicInteger();
     private final FilterChain handler = (request, response) -> handled.incrementAndGet();
 
@@ -93,7 +93,7 @@ class ClientsOverTheirRateLimitTest {
 
     @Test
     void keeps_at_most_max_clients_limiters() throws Exception {
-        RateLimitFilter small = new RateLimitFilter(new RateLimitProperties(true, 1, 3, 2), MESSAGES, JSON);
+        RateLimitFilter small = new RateLimitFilter(new RateLimitProperties(true, 1, 3, 2), PROBLEMS);
 
         for (String customer : new String[] {"a", "b", "c", "d"}) {
             small.doFilter(customerRequest(customer), new MockHttpServletResponse(), handler);
@@ -108,7 +108,7 @@ class ClientsOverTheirRateLimitTest {
                 .hasSeconds(1);
         assertThat(new RateLimitProperties(true, 20, 40, null).refreshPeriod()).hasSeconds(2);
         // Two requests per half second.
-        RateLimitFilter halfSecond = new RateLimitFilter(new RateLimitProperties(true, 4, 2, null), MESSAGES, JSON);
+        RateLimitFilter halfSecond = new RateLimitFilter(new RateLimitProperties(true, 4, 2, null), PROBLEMS);
         halfSecond.doFilter(customerRequest("x"), new MockHttpServletResponse(), handler);
         halfSecond.doFilter(customerRequest("x"), new MockHttpServletResponse(), handler);
         MockHttpServletResponse rejected = new MockHttpServletResponse();
