@@ -1,9 +1,14 @@
 package com.fooddelivery.order;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.fooddelivery.testsupport.ServiceArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import org.axonframework.deadline.DeadlineManager;
 import org.junit.jupiter.api.Test;
 
 /** Package by feature ({@code order}, {@code catalog}), layers inside; the domain knows no Spring, web or messaging. */
@@ -31,6 +36,21 @@ class ArchitectureTest {
     @Test
     void depends_on_no_other_service_only_on_contracts_and_the_messaging_library() {
         ServiceArchitecture.dependsOnNoOtherService(SERVICE).check(CLASSES);
+    }
+
+    /**
+     * {@code DbSchedulerDeadlineManager} answers these by loading and deserializing every scheduled deadline, so each
+     * call costs O(open orders); deadlines are cancelled by the id {@code schedule} returned.
+     */
+    @Test
+    void no_deadline_is_cancelled_by_a_scan_of_all_deadlines() {
+        noClasses()
+                .should()
+                .callMethodWhere(
+                        target(name("cancelAllWithinScope")).and(target(owner(assignableTo(DeadlineManager.class)))))
+                .orShould()
+                .callMethodWhere(target(name("cancelAll")).and(target(owner(assignableTo(DeadlineManager.class)))))
+                .check(CLASSES);
     }
 
     @Test

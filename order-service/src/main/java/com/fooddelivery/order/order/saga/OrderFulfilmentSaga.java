@@ -23,6 +23,7 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import com.fooddelivery.order.shared.axon.AxonMessageContext;
+import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -43,6 +44,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Messages to other services go through the outbox in the same transaction as the event being handled (this saga
  * runs in a subscribing processor); deadlines are persisted, so they survive a restart.
+ *
+ * <p>The saga waits for one answer at a time, so it holds at most one open deadline, and cancels it by the id that
+ * {@code schedule} returned. Never by scope: {@code DbSchedulerDeadlineManager.cancelAllWithinScope} loads and
+ * deserializes every scheduled deadline of every order, which made each step cost O(open orders). A deadline the saga
+ * could not cancel (one that fires as it is cancelled) is harmless: the aggregate ignores an expiry once the answer
+ * it was waiting for has arrived.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -68,6 +75,8 @@ public class OrderFulfilmentSaga {
     private Money total;
     private RequestCourier courierRequest;
     private boolean courierRequested;
+    private String openDeadlineName;
+    private String openDeadlineId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
@@ -93,26 +102,24 @@ public class OrderFulfilmentSaga {
                         total,
                         PaymentMethod.valueOf(placed.paymentMethod().name())),
                 message);
-        deadlines.schedule(timeouts.payment(), PAYMENT_DEADLINE);
+        waitAtMost(timeouts.payment(), PAYMENT_DEADLINE);
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     void on(PaymentAuthorizedForOrder authorized) {
-        deadlines.cancelAllWithinScope(PAYMENT_DEADLINE);
-        deadlines.schedule(timeouts.restaurant(), RESTAURANT_DEADLINE);
+        waitAtMost(timeouts.restaurant(), RESTAURANT_DEADLINE);
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderAcceptedByRestaurant accepted, EventMessage<?> message) {
-        deadlines.cancelAllWithinScope(RESTAURANT_DEADLINE);
         send(courierRequest, message);
         courierRequested = true;
-        deadlines.schedule(timeouts.courier(), COURIER_DEADLINE);
+        waitAtMost(timeouts.courier(), COURIER_DEADLINE);
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     void on(CourierAssignedToOrder assigned) {
-        deadlines.cancelAllWithinScope(COURIER_DEADLINE);
+        stopWaiting();
     }
 
     @SagaEventHandler(associationProperty = "orderId")
@@ -140,26 +147,47 @@ public class OrderFulfilmentSaga {
 
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     void paymentDeadlinePassed() {
+        deadlineFired();
         commands.sendAndWait(new ExpirePaymentWait(orderId));
     }
 
     @DeadlineHandler(deadlineName = RESTAURANT_DEADLINE)
     void restaurantDeadlinePassed() {
+        deadlineFired();
         commands.sendAndWait(new ExpireRestaurantWait(orderId));
     }
 
     @DeadlineHandler(deadlineName = COURIER_DEADLINE)
     void courierDeadlinePassed() {
+        deadlineFired();
         commands.sendAndWait(new GiveUpOnCourier(orderId));
     }
 
     private void giveUp(EventMessage<?> cause) {
-        deadlines.cancelAllWithinScope(PAYMENT_DEADLINE);
-        deadlines.cancelAllWithinScope(RESTAURANT_DEADLINE);
-        deadlines.cancelAllWithinScope(COURIER_DEADLINE);
+        stopWaiting();
         send(new VoidPayment(orderId), cause);
         if (courierRequested) {
             send(new CancelCourierRequest(orderId), cause);
+        }
+    }
+
+    /** Replaces the open deadline, if any, with a new one. */
+    private void waitAtMost(Duration timeout, String deadlineName) {
+        stopWaiting();
+        openDeadlineId = deadlines.schedule(timeout, deadlineName);
+        openDeadlineName = deadlineName;
+    }
+
+    private void deadlineFired() {
+        openDeadlineName = null;
+        openDeadlineId = null;
+    }
+
+    private void stopWaiting() {
+        if (openDeadlineId != null) {
+            deadlines.cancelSchedule(openDeadlineName, openDeadlineId);
+            openDeadlineName = null;
+            openDeadlineId = null;
         }
     }
 
