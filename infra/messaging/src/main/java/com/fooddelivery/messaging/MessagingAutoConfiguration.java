@@ -189,33 +189,48 @@ public class MessagingAutoConfiguration {
                     relay.pollInterval(),
                     relay.offsetFlushInterval(),
                     relay.leaderCheckInterval(),
-                    relay.sendTimeout());
+                    relay.sendTimeout(),
+                    relay.stallTimeout(),
+                    relay.restartBackoff(),
+                    relay.maxRestartBackoff());
+        }
+
+        /** Where the relay puts outbox rows Kafka will never take; kept like the other dead letters. */
+        @Bean
+        NewTopic relayDeadLetterTopic(MessagingProperties properties) {
+            return TopicBuilder.name(OutboxRelay.DEAD_LETTER_TOPIC)
+                    .partitions(properties.topics().partitions())
+                    .replicas(properties.topics().replicas())
+                    .build();
         }
 
         @Bean
-        OutboxRelay outboxRelay(RelaySettings settings, KafkaProperties kafka, JsonMapper json, MeterRegistry meters) {
+        OutboxRelay outboxRelay(
+                RelaySettings settings, KafkaProperties kafka, JsonMapper json, MeterRegistry meters, Clock clock) {
             Map<String, Object> producerConfig = kafka.buildProducerProperties();
             producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
             producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
-                    settings.sendTimeout().toMillis());
-            producerConfig.put(
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    (int) settings.sendTimeout().toMillis() / 2);
-            // Bounds send() itself too (metadata fetch, full buffer): an engine blocked here cannot be closed.
+            // The producer retries every record, in order, until Kafka takes it: during an outage a batch waits rather
+            // than half-fails (a retry of half a batch could put a key's messages out of order). The relay gives up a
+            // batch only when it is stopped, after its stall timeout.
+            producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+            producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            // Bounds send() itself (metadata fetch, full buffer): an engine blocked there cannot be closed.
             producerConfig.put(
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.sendTimeout().toMillis());
             return new OutboxRelay(
                     settings,
                     () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer()),
                     json,
-                    meters);
+                    meters,
+                    clock);
         }
 
         @Bean
-        RelayLeaderElection relayLeaderElection(RelaySettings settings, OutboxRelay relay, MeterRegistry meters) {
-            RelayLeaderElection election = new RelayLeaderElection(settings, relay);
+        RelayLeaderElection relayLeaderElection(
+                RelaySettings settings, OutboxRelay relay, MeterRegistry meters, Clock clock) {
+            RelayLeaderElection election = new RelayLeaderElection(settings, relay, meters, clock);
             Gauge.builder("outbox.relay.leader", election, e -> e.isLeader() ? 1 : 0)
                     .description("1 on the instance whose relay streams the outbox")
                     .register(meters);
@@ -224,14 +239,18 @@ public class MessagingAutoConfiguration {
 
         @Bean
         OutboxRelayHealthIndicator outboxRelayHealthIndicator(
-                RelayLeaderElection election, OutboxRelay relay, MessagingSchema schema, MeterRegistry meters) {
+                RelayLeaderElection election,
+                OutboxRelay relay,
+                MessagingSchema schema,
+                RelaySettings settings,
+                MeterRegistry meters) {
             Gauge.builder("outbox.relay.slot.lag.bytes", schema.slot(), slot -> {
                         Long lag = slot.lagBytes();
                         return lag == null ? Double.NaN : lag;
                     })
                     .description("WAL bytes written since the relay's last confirmed position")
                     .register(meters);
-            return new OutboxRelayHealthIndicator(election, relay, schema.slot());
+            return new OutboxRelayHealthIndicator(election, relay, schema.slot(), settings.stallTimeout());
         }
     }
 

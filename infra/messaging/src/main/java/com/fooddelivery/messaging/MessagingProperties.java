@@ -19,6 +19,11 @@ public record MessagingProperties(
      *     {@code outbox_<spring.application.name>})
      * @param pollInterval how often Debezium polls for WAL changes (latency of each hop)
      * @param offsetFlushInterval how often relayed positions are saved (what a crash may send twice)
+     * @param sendTimeout how long sending one record may block (fetching metadata, a full buffer) before the engine
+     *     is started again
+     * @param stallTimeout how long the leader may go without relaying (changes wait, nothing acknowledged, or the
+     *     engine will not run) before its health is DOWN and it resigns, so a standby may try
+     * @param restartBackoff first delay between starts of a failed engine; doubles up to maxRestartBackoff
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
@@ -26,7 +31,10 @@ public record MessagingProperties(
             @DefaultValue("50ms") Duration pollInterval,
             @DefaultValue("1s") Duration offsetFlushInterval,
             @DefaultValue("2s") Duration leaderCheckInterval,
-            @DefaultValue("30s") Duration sendTimeout) {}
+            @DefaultValue("15s") Duration sendTimeout,
+            @DefaultValue("30s") Duration stallTimeout,
+            @DefaultValue("1s") Duration restartBackoff,
+            @DefaultValue("10s") Duration maxRestartBackoff) {}
 
     public record Topics(
             @DefaultValue("6") int partitions,

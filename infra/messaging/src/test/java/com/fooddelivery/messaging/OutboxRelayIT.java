@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fooddelivery.messaging.outbox.OutboxMessage;
 import com.fooddelivery.messaging.outbox.OutboxWriter;
+import com.fooddelivery.messaging.relaytest.NumberedStream;
 import com.fooddelivery.messaging.relaytest.RelayProcess;
 import com.fooddelivery.messaging.relaytest.RelayTestApplication;
 import com.fooddelivery.testsupport.Infrastructure;
@@ -32,10 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxRelayIT {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelayIT.class);
-    private static final int KEYS = 100;
-    private static final int PER_KEY = 100;
-    private static final int MESSAGES = KEYS * PER_KEY;
-    private static final int PER_TRANSACTION = 50;
+    private static final int MESSAGES = NumberedStream.MESSAGES;
 
     private TestDatabase database;
     private Map<String, String> properties;
@@ -180,47 +178,20 @@ class OutboxRelayIT {
                 .run();
     }
 
-    /** Messages for every key in ascending seq, interleaved across keys, {@value PER_TRANSACTION} per commit. */
     private void writeMessages(ConfigurableApplicationContext context) {
-        OutboxWriter outbox = context.getBean(OutboxWriter.class);
-        TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
-        String topic = properties.get("relay-test.topic");
-        MessageContext messageContext = MessageContext.startedBy(UUID.randomUUID());
-        for (int first = 0; first < MESSAGES; first += PER_TRANSACTION) {
-            int from = first;
-            transaction.executeWithoutResult(status -> {
-                for (int i = from; i < from + PER_TRANSACTION; i++) {
-                    String key = "key-" + (i % KEYS);
-                    outbox.send(
-                            new OutboxMessage(topic, key, "Numbered", 1, new RelayTestApplication.Numbered(i / KEYS)),
-                            Instant.now(),
-                            messageContext);
-                }
-            });
-        }
+        new NumberedStream(properties.get("relay-test.topic")).write(context);
     }
 
     private void assertExactlyOnceInOrderPerKey() {
-        JdbcTemplate jdbc = consumer.getBean(JdbcTemplate.class);
-        assertThat(receivedCount()).isEqualTo(MESSAGES);
-        assertThat(jdbc.queryForObject("select count(distinct message_id) from received", Long.class))
-                .isEqualTo(MESSAGES);
-        List<String> outOfOrder = jdbc.queryForList("""
-                select message_key from (
-                  select message_key, seq, lag(seq) over (partition by message_key order by receipt) as previous
-                  from received) r
-                where previous is not null and seq <> previous + 1""", String.class);
-        assertThat(outOfOrder).as("keys whose messages arrived out of order").isEmpty();
-        assertThat(jdbc.queryForObject("select count(distinct message_key) from received", Integer.class))
-                .isEqualTo(KEYS);
+        NumberedStream.assertExactlyOnceInOrderPerKey(consumer);
     }
 
     private void awaitAllReceived(Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> receivedCount() >= MESSAGES);
+        NumberedStream.awaitAllReceived(consumer, atMost);
     }
 
     private long receivedCount() {
-        return consumer.getBean(JdbcTemplate.class).queryForObject("select count(*) from received", Long.class);
+        return NumberedStream.receivedCount(consumer);
     }
 
     private static void awaitLeader(ConfigurableApplicationContext context) {

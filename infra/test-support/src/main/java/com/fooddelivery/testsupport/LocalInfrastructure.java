@@ -43,7 +43,7 @@ final class LocalInfrastructure {
         }
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         String configured = System.getProperty("repo.root");
         Path dir = Path.of(configured != null ? configured : System.getProperty("user.dir"))
                 .toAbsolutePath();

@@ -7,6 +7,10 @@ import org.postgresql.Driver;
 /**
  * What the relay needs to know: the service database (JDBC URL and a user with the REPLICATION attribute), the
  * replication slot it owns, and its timings.
+ *
+ * @param sendTimeout how long sending one record may block (metadata, a full buffer) before the engine restarts
+ * @param stallTimeout how long a leader may go without relaying before it reports DOWN and resigns
+ * @param restartBackoff the first delay between starts of a failed engine; it doubles up to maxRestartBackoff
  */
 public record RelaySettings(
         String name,
@@ -17,7 +21,10 @@ public record RelaySettings(
         Duration pollInterval,
         Duration offsetFlushInterval,
         Duration leaderCheckInterval,
-        Duration sendTimeout) {
+        Duration sendTimeout,
+        Duration stallTimeout,
+        Duration restartBackoff,
+        Duration maxRestartBackoff) {
 
     static final String PUBLICATION = "outbox_publication";
     static final String OFFSET_TABLE = "relay_offsets";
