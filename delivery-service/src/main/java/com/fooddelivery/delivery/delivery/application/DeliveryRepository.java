@@ -3,10 +3,12 @@ package com.fooddelivery.delivery.delivery.application;
 import com.fooddelivery.delivery.delivery.domain.AvailableCourier;
 import com.fooddelivery.delivery.delivery.domain.CourierPosition;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
+import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.delivery.delivery.domain.Offer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Deliveries and their offers, with the row locks that make two service instances safe. */
@@ -43,8 +45,11 @@ public interface DeliveryRepository {
     /** The courier's last reported position, as their own record holds it. */
     Optional<CourierPosition> positionOf(UUID courierId);
 
-    /** Online couriers holding neither an open offer nor an assigned or picked-up delivery. */
-    List<AvailableCourier> availableCouriers();
+    /**
+     * Up to {@code limit} online couriers holding neither an open offer nor an assigned or picked-up delivery, and not
+     * {@code excluded}, roughly nearest {@code pickup} first (rank them exactly with {@code NearestCourier}).
+     */
+    List<AvailableCourier> nearestAvailableCouriers(GeoPoint pickup, Set<UUID> excluded, int limit);
 
     /** Deliveries whose open offer has expired by the database clock, oldest first. */
     List<UUID> withExpiredOffer(int limit);

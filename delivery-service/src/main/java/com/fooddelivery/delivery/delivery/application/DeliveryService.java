@@ -6,6 +6,7 @@ import com.fooddelivery.contracts.delivery.DeliveryDelivered;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.delivery.delivery.domain.ArrivalEstimate;
+import com.fooddelivery.delivery.delivery.domain.AvailableCourier;
 import com.fooddelivery.delivery.delivery.domain.CourierPosition;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
 import com.fooddelivery.delivery.delivery.domain.DeliveryNotFoundException;
@@ -236,8 +237,9 @@ public class DeliveryService {
                     context);
             return;
         }
-        for (UUID courier :
-                NearestCourier.rank(delivery.pickup(), deliveries.availableCouriers(), delivery.refusedBy())) {
+        List<AvailableCourier> candidates = deliveries.nearestAvailableCouriers(
+                delivery.pickup(), delivery.refusedBy(), settings.offerCandidates());
+        for (UUID courier : NearestCourier.rank(delivery.pickup(), candidates, delivery.refusedBy())) {
             Offer offer = new Offer(
                     UUID.randomUUID(), courier, now, now.plus(settings.offerTimeout()), OfferStatus.OPEN, null);
             if (deliveries.reserve(delivery.id(), offer)) {

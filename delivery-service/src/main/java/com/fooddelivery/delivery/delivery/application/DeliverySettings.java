@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter how long a request may wait without an assigned courier before NoCourierAvailable is sent
  * @param sweepInterval how often expired offers and waiting deliveries are looked at (also the latency of
  *     re-offering a waiting delivery once a courier comes online)
+ * @param offerCandidates how many of the nearest available couriers a dispatch considers: enough to find one whose
+ *     offer can be reserved when others are taken at the same moment, few enough that a dispatch costs the same
+ *     however many couriers are online
  * @param tracking {@code delivery.tracking.*}: courier positions and arrival estimates published for read models
  */
 @ConfigurationProperties("delivery")
@@ -18,6 +21,7 @@ public record DeliverySettings(
         @DefaultValue("30s") Duration offerTimeout,
         @DefaultValue("10m") Duration giveUpAfter,
         @DefaultValue("1s") Duration sweepInterval,
+        @DefaultValue("20") int offerCandidates,
         @DefaultValue Tracking tracking) {
 
     /**

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -166,14 +167,29 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                 .optional();
     }
 
+    /**
+     * Parameters: excluded courier ids, pickup longitude, latitude, latitude, limit. The order by matches
+     * courier_online_position_idx, so PostgreSQL walks that index nearest first (KNN-GiST) and stops at the limit
+     * instead of reading every online courier.
+     */
+    static final String NEAREST_AVAILABLE_COURIERS = """
+            select c.id, c.lat, c.lon from courier c
+            where c.online
+              and c.id <> all(?)
+              and not exists (select 1 from offer o where o.courier_id = c.id and o.status = 'OPEN')
+              and not exists (select 1 from delivery d
+                              where d.courier_id = c.id and d.status in ('ASSIGNED', 'PICKED_UP'))
+            order by point(c.lon * cos(radians(c.lat)), c.lat) <-> point(? * cos(radians(?)), ?)
+            limit ?""";
+
     @Override
-    public List<AvailableCourier> availableCouriers() {
-        return jdbc.sql("""
-                        select c.id, c.lat, c.lon from courier c
-                        where c.online
-                          and not exists (select 1 from offer o where o.courier_id = c.id and o.status = 'OPEN')
-                          and not exists (select 1 from delivery d
-                                          where d.courier_id = c.id and d.status in ('ASSIGNED', 'PICKED_UP'))""")
+    public List<AvailableCourier> nearestAvailableCouriers(GeoPoint pickup, Set<UUID> excluded, int limit) {
+        return jdbc.sql(NEAREST_AVAILABLE_COURIERS)
+                .param(excluded.toArray(UUID[]::new))
+                .param(pickup.lon())
+                .param(pickup.lat())
+                .param(pickup.lat())
+                .param(limit)
                 .query((rs, row) -> new AvailableCourier(
                         rs.getObject("id", UUID.class), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon"))))
                 .list();
