@@ -40,13 +40,19 @@ public class OrderIntake {
 
     private final CommandGateway commands;
     private final EventStore events;
+    private final IntakeAdmission admission;
 
-    OrderIntake(CommandGateway commands, EventStore events) {
+    OrderIntake(CommandGateway commands, EventStore events, IntakeAdmission admission) {
         this.commands = commands;
         this.events = events;
+        this.admission = admission;
     }
 
-    /** @return the order's id; the order is PENDING */
+    /**
+     * @return the order's id; the order is PENDING
+     * @throws IntakeSaturatedException for a new order while payments have fallen behind (a retry of an order that
+     *     exists is still answered)
+     */
     public UUID place(NewOrder order) {
         UUID orderId = order.idempotencyKey() == null
                 ? UUID.randomUUID()
@@ -56,6 +62,7 @@ public class OrderIntake {
                 && events.lastSequenceNumberFor(orderId.toString()).isPresent()) {
             return orderId;
         }
+        admission.admit();
         PlaceOrder command = new PlaceOrder(
                 orderId,
                 order.customerId(),

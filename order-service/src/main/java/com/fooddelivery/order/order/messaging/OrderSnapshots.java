@@ -20,11 +20,13 @@ class OrderSnapshots {
     private static final TypeReference<List<StatusChange>> TIMELINE = new TypeReference<>() {};
 
     private static final String UPSERT = """
-            insert into order_snapshot (order_id, sequence, status, details, timeline, courier, estimated_ready_at)
-            values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+            insert into order_snapshot (order_id, sequence, status, details, timeline, courier, estimated_ready_at,
+                                        status_since)
+            values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)
             on conflict (order_id) do update set
                 sequence = excluded.sequence,
                 status = excluded.status,
+                status_since = excluded.status_since,
                 details = excluded.details,
                 timeline = excluded.timeline,
                 courier = excluded.courier,
@@ -70,6 +72,7 @@ class OrderSnapshots {
                 json.writeValueAsString(snapshot.details()),
                 json.writeValueAsString(snapshot.timeline()),
                 snapshot.courier() == null ? null : json.writeValueAsString(snapshot.courier()),
-                snapshot.estimatedReadyAt() == null ? null : Timestamp.from(snapshot.estimatedReadyAt()));
+                snapshot.estimatedReadyAt() == null ? null : Timestamp.from(snapshot.estimatedReadyAt()),
+                Timestamp.from(snapshot.timeline().getLast().at()));
     }
 }

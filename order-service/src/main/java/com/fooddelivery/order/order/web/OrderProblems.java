@@ -1,5 +1,6 @@
 package com.fooddelivery.order.order.web;
 
+import com.fooddelivery.order.order.application.IntakeSaturatedException;
 import com.fooddelivery.order.order.domain.OrderNotAcceptedException;
 import com.fooddelivery.order.order.domain.OrderNotFoundException;
 import com.fooddelivery.order.order.domain.OrderStateConflictException;
@@ -7,8 +8,10 @@ import com.fooddelivery.web.Problems;
 import java.util.Locale;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -35,6 +38,15 @@ class OrderProblems {
                 Problems.text("order-status." + e.status().name(), e.status().name()));
         problem.setProperty("currentStatus", e.status().name());
         return problem;
+    }
+
+    /** Payments fell behind: the client retries later, nothing was placed. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> intakeSaturated(IntakeSaturatedException e) {
+        long retryAfterSeconds = Math.max(1, e.retryAfter().toSeconds());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(Problems.localized(HttpStatus.SERVICE_UNAVAILABLE, "intake-saturated", retryAfterSeconds));
     }
 
     /** Another restaurant's or customer's order is answered like a missing one: existence is never revealed. */
