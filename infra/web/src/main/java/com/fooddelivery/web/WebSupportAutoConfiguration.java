@@ -4,6 +4,7 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +13,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -104,6 +106,12 @@ public class WebSupportAutoConfiguration {
             }
         });
     }
+
+    /** 409 for a request that lost a race in the database, where Spring's data access is on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.dao.ConcurrencyFailureException")
+    @Import(ConcurrencyProblems.class)
+    static class DataAccessProblems {}
 
     static JsonMapper strictForRequests(JsonMapper json) {
         JsonMapper.Builder strict = json.rebuild()

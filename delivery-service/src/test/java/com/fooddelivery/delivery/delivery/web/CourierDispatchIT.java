@@ -26,7 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,6 +77,10 @@ class CourierDispatchIT {
     private static final GeoPoint RESTAURANT = new GeoPoint(12.9750, 77.6060);
 
     private static final List<ConsumerRecord<String, String>> EVENTS = new CopyOnWriteArrayList<>();
+    /** Calls fired at once by the race tests, one thread each (and one more for a Kafka command). */
+    private static final int RACERS = 8;
+
+    private static final ExecutorService RACING = Executors.newFixedThreadPool(2 * RACERS + 1);
     private static KafkaConsumer<String, String> eventConsumer;
     private static KafkaProducer<String, String> producer;
 
@@ -106,6 +116,7 @@ class CourierDispatchIT {
 
     @AfterAll
     static void disconnect() {
+        RACING.shutdownNow();
         eventConsumer.close();
         producer.close();
     }
@@ -448,6 +459,116 @@ class CourierDispatchIT {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void a_courier_tapping_accept_pickup_and_deliver_many_times_at_once_moves_the_delivery_once_and_gets_409s()
+            throws Exception {
+        HeldOffer held = heldOffer();
+        UUID orderId = orderOf(held);
+        String delivery = "/deliveries/" + held.deliveryId();
+
+        for (String action : List.of("accept", "pickup", "deliver")) {
+            List<Callable<HttpResponse<String>>> taps = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                taps.add(() -> post(delivery + "/" + action, held.courier()));
+                // Position reports lock the delivery under way too, in the same order as the actions.
+                taps.add(() -> put(
+                        "/couriers/me/availability",
+                        held.courier(),
+                        "{\"online\":true,\"lat\":%s,\"lon\":%s}".formatted(RESTAURANT.lat(), RESTAURANT.lon())));
+            }
+            List<HttpResponse<String>> answers = fireAtOnce(taps);
+
+            List<HttpResponse<String>> actions = answers.stream()
+                    .filter(answer -> answer.request().method().equals("POST"))
+                    .toList();
+            assertThat(actions.stream().filter(answer -> answer.statusCode() == 200))
+                    .as(action + ": one success")
+                    .hasSize(1);
+            for (HttpResponse<String> answer : actions) {
+                if (answer.statusCode() != 200) {
+                    assertProblem(answer, 409, "delivery-state-conflict", action);
+                }
+            }
+            assertThat(answers.stream()
+                            .filter(answer -> answer.request().method().equals("PUT")))
+                    .allSatisfy(report -> assertThat(report.statusCode()).isEqualTo(200));
+        }
+
+        assertThat(deliveryStatus(orderId)).hasValue("DELIVERED");
+        assertThat(jdbc.queryForList("select status from offer where delivery_id = ?", String.class, held.deliveryId()))
+                .containsExactly("ACCEPTED");
+        awaitEvent(orderId, "DeliveryDelivered");
+        assertThat(eventsOf(orderId).stream().map(this::type).filter(type -> !type.equals("DeliveryUpdated")))
+                .as("each reply to the order's saga exactly once")
+                .containsExactly("CourierAssigned", "DeliveryPickedUp", "DeliveryDelivered");
+    }
+
+    @Test
+    void accepting_while_the_order_cancels_the_courier_request_ends_cancelled_and_never_answers_500() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            jdbc.update("update courier set online = false"); // the last round's courier is not offered this one
+            HeldOffer held = heldOffer();
+            UUID orderId = orderOf(held);
+            List<Callable<HttpResponse<String>>> taps = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                taps.add(() -> post("/deliveries/" + held.deliveryId() + "/accept", held.courier()));
+            }
+            Future<Sent> cancel =
+                    RACING.submit(() -> send(orderId, new CancelCourierRequest(orderId), UUID.randomUUID()));
+            List<HttpResponse<String>> answers = fireAtOnce(taps);
+            UUID cancelId = cancel.get(30, TimeUnit.SECONDS).messageId();
+
+            List<Integer> statuses =
+                    answers.stream().map(HttpResponse::statusCode).toList();
+            assertThat(statuses.stream().filter(status -> status == 200).count())
+                    .as("round %d: at most one accept wins %s", round, statuses)
+                    .isLessThanOrEqualTo(1);
+            assertThat(statuses)
+                    .as("round %d: won, lost to another tap (409) or to the cancel (404, no longer offered)", round)
+                    .allMatch(status -> status == 200 || status == 404 || status == 409);
+            await().atMost(WAIT).until(() -> processed(cancelId));
+            assertThat(deliveryStatus(orderId))
+                    .as("cancelled, whether or not a courier took it first")
+                    .hasValue("CANCELLED");
+            awaitEvent(orderId, "CourierRequestCancelled");
+            List<String> replies = eventsOf(orderId).stream()
+                    .map(this::type)
+                    .filter(type -> !type.equals("DeliveryUpdated"))
+                    .toList();
+            assertThat(replies)
+                    .as("round " + round)
+                    .isIn(List.of("CourierRequestCancelled"), List.of("CourierAssigned", "CourierRequestCancelled"));
+            assertThat(replies.contains("CourierAssigned"))
+                    .as("round %d: the courier was told yes exactly when the saga was", round)
+                    .isEqualTo(statuses.contains(200));
+        }
+    }
+
+    private UUID orderOf(HeldOffer held) {
+        return jdbc.queryForObject("select order_id from delivery where id = ?", UUID.class, held.deliveryId());
+    }
+
+    /** Runs every call at the same moment, each on its own thread; returns the answers in order. */
+    private static List<HttpResponse<String>> fireAtOnce(List<Callable<HttpResponse<String>>> calls) throws Exception {
+        CountDownLatch ready = new CountDownLatch(calls.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> running = new ArrayList<>();
+        for (Callable<HttpResponse<String>> call : calls) {
+            running.add(RACING.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.call();
+            }));
+        }
+        ready.await(10, TimeUnit.SECONDS);
+        go.countDown();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : running) {
+            answers.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        return answers;
     }
 
     /** A courier's offer that stays open for the whole test, whatever the test's 3 s offer timeout. */

@@ -4,6 +4,7 @@ import com.fooddelivery.order.order.domain.OrderCommands.AcceptOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.CancelOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
 import com.fooddelivery.order.order.domain.OrderCommands.RejectOrder;
+import com.fooddelivery.order.shared.axon.RetryOnConcurrentChange;
 import com.fooddelivery.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,14 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What people do to an order after placing it: the restaurant accepts, rejects or marks it ready; the customer
  * cancels. Each is allowed only in the right state (409 otherwise, naming the current status). Staff act only for
- * the restaurant their token names (403 otherwise); an order of another restaurant or customer answers 404.
+ * the restaurant their token names (403 otherwise); an order of another restaurant or customer answers 404. An
+ * action that races a reply, a deadline or another request is decided on the order's state after the change that
+ * won ({@link RetryOnConcurrentChange}): it succeeds or answers 409, never 500.
  */
 @RestController
 class OrderActionsController {
 
-    private final CommandGateway commands;
+    private final RetryOnConcurrentChange commands;
 
-    OrderActionsController(CommandGateway commands) {
+    OrderActionsController(RetryOnConcurrentChange commands) {
         this.commands = commands;
     }
 

@@ -7,6 +7,7 @@ import com.fooddelivery.order.order.domain.OrderStateConflictException;
 import com.fooddelivery.web.Problems;
 import java.util.Locale;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Business-rule problems of orders: 422 per broken rule, 409 from the wrong state, 404 for a foreign order. */
+/**
+ * Business-rule problems of orders: 422 per broken rule, 409 from the wrong state or a lost race, 404 for a foreign
+ * order.
+ */
 @RestControllerAdvice
 @Order(0) // before the shared catch-all (ProblemResponses)
 class OrderProblems {
@@ -53,5 +57,14 @@ class OrderProblems {
     @ExceptionHandler({OrderNotFoundException.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.localized(HttpStatus.NOT_FOUND, "order-not-found");
+    }
+
+    /**
+     * The action lost a race to a concurrent change of the order twice in a row (it is sent once more after the
+     * first, see {@code RetryOnConcurrentChange}): nothing changed; the client reads the order again and decides.
+     */
+    @ExceptionHandler
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return Problems.localized(HttpStatus.CONFLICT, "concurrent-update");
     }
 }

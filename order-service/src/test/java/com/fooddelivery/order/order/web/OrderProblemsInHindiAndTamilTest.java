@@ -12,6 +12,7 @@ import com.fooddelivery.order.order.application.OrderIntake;
 import com.fooddelivery.order.order.domain.OrderNotAcceptedException;
 import com.fooddelivery.order.order.domain.OrderStateConflictException;
 import com.fooddelivery.order.order.domain.OrderStatus;
+import com.fooddelivery.order.shared.axon.RetryOnConcurrentChange;
 import com.fooddelivery.security.CallerArgumentResolver;
 import com.fooddelivery.testsupport.TestCallers;
 import com.fooddelivery.web.AcceptLanguageResolver;
@@ -21,6 +22,7 @@ import com.fooddelivery.web.ProblemResponses;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +48,8 @@ class OrderProblemsInHindiAndTamilTest {
     private final OrderIntake intake = mock(OrderIntake.class);
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
-                    new OrderActionsController(commands), new OrderController(intake, URI.create("http://query")))
+                    new OrderActionsController(new RetryOnConcurrentChange(commands)),
+                    new OrderController(intake, URI.create("http://query")))
             .setControllerAdvice(
                     new OrderProblems(), new ProblemResponses(), new ProblemLanguage(ProblemMessages.fromClasspath()))
             .setCustomArgumentResolvers(new CallerArgumentResolver())
@@ -90,6 +93,19 @@ class OrderProblemsInHindiAndTamilTest {
                 .andExpect(jsonPath("$.currentStatus").value("PENDING"))
                 .andExpect(jsonPath("$.detail")
                         .value("இந்த ஆர்டர் \"நிலுவையில்\" நிலையில் உள்ளதால், இதை தயார் எனக் குறிக்க முடியாது."));
+    }
+
+    @Test
+    void an_action_that_loses_two_races_in_a_row_is_a_409_concurrent_update_in_hindi() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("sequence 2 already inserted"));
+
+        mvc.perform(post("/orders/{orderId}/cancel", ORDER)
+                        .with(TestCallers.customer(CUSTOMER))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "hi"))
+                .andExpect(status().isConflict())
+                .andExpect(header().string(HttpHeaders.CONTENT_LANGUAGE, "hi"))
+                .andExpect(jsonPath("$.type").value(TYPES + "concurrent-update"))
+                .andExpect(jsonPath("$.title").value("एक ही समय पर बदलाव"));
     }
 
     @Test

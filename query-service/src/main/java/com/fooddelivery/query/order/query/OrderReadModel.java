@@ -68,19 +68,30 @@ public class OrderReadModel {
         }
     }
 
-    /** Reads the order until {@code done} holds for what was read or {@code atMost} has passed; returns the last read. */
+    /**
+     * Reads the order until {@code done} holds for what was read or {@code atMost} has passed; returns the last read.
+     * A read that may not wait (zero {@code atMost}) registers nothing; one that does is registered with
+     * {@link Changes} only until it returns or throws.
+     *
+     * @throws com.fooddelivery.query.shared.projection.LongPollsExhaustedException if the first read is not
+     *     {@code done} and this instance already has as many waiting requests as it allows
+     */
     public Optional<OrderView> await(
             String orderId, Caller caller, Predicate<Optional<OrderView>> done, Duration atMost)
             throws InterruptedException {
+        if (!atMost.isPositive()) {
+            return find(orderId, caller);
+        }
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (true) {
-            Changes.Signal signal = changes.listen(orderId);
-            Optional<OrderView> view = find(orderId, caller);
-            long left = deadline - System.nanoTime();
-            if (done.test(view) || left <= 0) {
-                return view;
+        try (Changes.Waiter waiter = changes.listen(orderId)) {
+            while (true) {
+                Optional<OrderView> view = find(orderId, caller);
+                long left = deadline - System.nanoTime();
+                if (done.test(view) || left <= 0) {
+                    return view;
+                }
+                waiter.await(Duration.ofNanos(Math.min(left, REREAD.toNanos())));
             }
-            changes.await(orderId, signal, Duration.ofNanos(Math.min(left, REREAD.toNanos())));
         }
     }
 

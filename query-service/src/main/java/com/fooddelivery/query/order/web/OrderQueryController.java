@@ -2,6 +2,7 @@ package com.fooddelivery.query.order.web;
 
 import com.fooddelivery.query.order.query.OrderReadModel;
 import com.fooddelivery.query.order.query.OrderView;
+import com.fooddelivery.query.shared.projection.LongPollsExhaustedException;
 import com.fooddelivery.security.Caller;
 import com.fooddelivery.web.Problems;
 import jakarta.validation.constraints.Max;
@@ -14,8 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +48,8 @@ class OrderQueryController {
      * </ul>
      *
      * After waiting the answer is whatever the read model holds then: the order (check its {@code sequence}), 304, or
-     * 404.
+     * 404. A read that would wait while this instance already has {@code query.long-poll.max-concurrent} waiting
+     * requests is a 503 with {@code Retry-After} at once; reads that need not wait are never refused.
      */
     @GetMapping("/orders/{orderId}")
     ResponseEntity<OrderView> order(
@@ -76,6 +80,16 @@ class OrderQueryController {
                 .eTag(view.etag())
                 .cacheControl(CacheControl.noCache())
                 .body(view);
+    }
+
+    /** Every long-poll slot is taken: 503 now, rather than queueing the request or answering something stale. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyWaiting(LongPollsExhaustedException e) {
+        // Whole seconds, rounded up, at least 1: the header has no finer unit.
+        long retryAfterSeconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(Problems.localized(HttpStatus.SERVICE_UNAVAILABLE, "too-many-waiting", retryAfterSeconds));
     }
 
     private static boolean sameETag(String ifNoneMatch, String etag) {
