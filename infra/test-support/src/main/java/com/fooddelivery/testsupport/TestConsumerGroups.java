@@ -23,9 +23,8 @@ public final class TestConsumerGroups {
 
     private TestConsumerGroups() {}
 
-    /** A new group named {@code prefix-<random>} that starts at the current end of {@code topics}; returns its name. */
-    public static String startingNow(String prefix, String... topics) {
-        String group = prefix + "-" + java.util.UUID.randomUUID();
+    /** Makes {@code group}, a group that does not exist yet, start at the current end of {@code topics}; returns it. */
+    public static String startingNow(String group, String... topics) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
