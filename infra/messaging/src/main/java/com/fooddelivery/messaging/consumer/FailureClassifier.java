@@ -41,6 +41,9 @@ public final class FailureClassifier {
             "java.io.IOException",
             "java.io.UncheckedIOException",
             "java.util.concurrent.TimeoutException");
+    /** Jackson 2's exceptions are IOExceptions (Axon serializes with it), yet unreadable data is no I/O failure. */
+    private static final String JACKSON_2_EXCEPTION = "com.fasterxml.jackson.core.JacksonException";
+
     private static final List<String> TRANSIENT_SQL_STATE_CLASSES = List.of("08", "40", "53", "57", "58");
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -71,12 +74,14 @@ public final class FailureClassifier {
                 return true;
             }
         }
+        boolean transientType = false;
         for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
-            if (TRANSIENT_CLASS_NAMES.contains(type.getName())) {
-                return true;
+            if (type.getName().equals(JACKSON_2_EXCEPTION)) {
+                return false;
             }
+            transientType |= TRANSIENT_CLASS_NAMES.contains(type.getName());
         }
-        return false;
+        return transientType;
     }
 
     /** The failure and its causes, each once (a cause chain may loop). */

@@ -59,6 +59,11 @@ class FailureClassifierTest {
             ownState = e;
         }
         assertThat(CLASSIFIER.classify(listenerFailed(ownState))).isEqualTo(Failure.PERMANENT);
+        assertThat(CLASSIFIER.classify(new IllegalStateException(
+                        "cannot deserialize a stored event",
+                        new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected end-of-input"))))
+                .as("Jackson 2 (Axon's serializer): an IOException, yet no I/O failure")
+                .isEqualTo(Failure.PERMANENT);
         assertThat(CLASSIFIER.classify(
                         new DataIntegrityViolationException("duplicate key", new SQLException("x", "23505"))))
                 .isEqualTo(Failure.PERMANENT);
