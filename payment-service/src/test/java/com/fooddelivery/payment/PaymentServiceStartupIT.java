@@ -2,8 +2,10 @@ package com.fooddelivery.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.OutboxRelayHealthContract;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +24,9 @@ class PaymentServiceStartupIT implements OutboxRelayHealthContract {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         // Kafka is shared: never join the real service's consumer group, never answer commands sent before the test.
-        registry.add("spring.kafka.consumer.group-id", () -> "payment-startup-it-" + UUID.randomUUID());
-        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+        String group =
+                TestConsumerGroups.startingNow("payment-startup-it-" + UUID.randomUUID(), Topics.PAYMENTS_COMMANDS);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
     }
 
     @LocalServerPort

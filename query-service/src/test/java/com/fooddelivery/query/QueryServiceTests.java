@@ -4,9 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fooddelivery.contracts.MessageCatalog;
 import com.fooddelivery.contracts.MessageHeaders;
-import com.fooddelivery.query.shared.kafka.DeadLetters;
+import com.fooddelivery.contracts.Topics;
+import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.KafkaProbe;
+import com.fooddelivery.testsupport.TestConsumerGroups;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,12 +64,12 @@ public final class QueryServiceTests {
     }
 
     /**
-     * For a test class's {@code @DynamicPropertySource}: the run's consumer group and indices, reading only what is
-     * published once its partitions are assigned ({@link #awaitPartitions}).
+     * For a test class's {@code @DynamicPropertySource}: the run's consumer group and indices; the group starts at the
+     * topics' current ends, so the service projects only what the test publishes, however late its consumers join.
      */
     public static void readWithOwnGroupAndIndices(DynamicPropertyRegistry registry, String run) {
-        registry.add("spring.kafka.consumer.group-id", () -> consumerGroup(run));
-        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+        String group = TestConsumerGroups.startingNow(consumerGroup(run), Topics.ALL.toArray(String[]::new));
+        registry.add("spring.kafka.consumer.group-id", () -> group);
         registry.add("query.index-prefix", () -> indexPrefix(run));
     }
 
@@ -109,6 +111,7 @@ public final class QueryServiceTests {
     private static RecordMetadata send(String topic, String key, String payload, String type, String schemaVersion)
             throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        String conversation = UUID.randomUUID().toString();
         Map.of(
                         MessageHeaders.MESSAGE_ID,
                         UUID.randomUUID().toString(),
@@ -116,6 +119,10 @@ public final class QueryServiceTests {
                         type,
                         MessageHeaders.SCHEMA_VERSION,
                         schemaVersion,
+                        MessageHeaders.CORRELATION_ID,
+                        conversation,
+                        MessageHeaders.CAUSATION_ID,
+                        conversation,
                         MessageHeaders.OCCURRED_AT,
                         Instant.now().toString())
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

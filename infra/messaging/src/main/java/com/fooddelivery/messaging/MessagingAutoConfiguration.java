@@ -1,7 +1,6 @@
 package com.fooddelivery.messaging;
 
 import com.fooddelivery.contracts.Topics;
-import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.InboxPruner;
 import com.fooddelivery.messaging.outbox.OutboxWriter;
@@ -25,6 +24,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,14 +35,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Outbox, relay, inbox and dead letters (the listeners' error handler) for a service with a PostgreSQL DataSource
- * and Kafka.
+ * Outbox, relay and inbox for a service with a PostgreSQL DataSource and Kafka. How listeners consume (reader, error
+ * handler, dead letters) is {@link com.fooddelivery.messaging.consumer.ConsumerAutoConfiguration}, which needs no
+ * database.
  */
 @AutoConfiguration(
         afterName = {
@@ -51,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
+@ConditionalOnClass(name = {"org.springframework.jdbc.core.JdbcTemplate", "org.flywaydb.core.Flyway"})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
@@ -143,30 +143,6 @@ public class MessagingAutoConfiguration {
                 return bean;
             }
         };
-    }
-
-    /** The dead-letter topic of every integration topic, for {@link #messagingErrorHandler}. */
-    @Bean
-    KafkaAdmin.NewTopics deadLetterTopics(MessagingProperties properties) {
-        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(name -> TopicBuilder.name(DeadLetters.topicFor(name))
-                        .partitions(properties.topics().partitions())
-                        .replicas(properties.topics().replicas())
-                        .build())
-                .toArray(NewTopic[]::new));
-    }
-
-    /**
-     * Boot's listener container factory takes the single {@link CommonErrorHandler} bean; a service that declares its
-     * own keeps it.
-     */
-    @Bean
-    @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler messagingErrorHandler(
-            KafkaTemplate<String, String> kafka, MeterRegistry meters, MessagingProperties properties) {
-        MessagingProperties.Retry retry = properties.retry();
-        return DeadLetters.errorHandler(
-                kafka, meters, retry.initialInterval(), retry.multiplier(), retry.maxInterval());
     }
 
     @Configuration(proxyBeanMethods = false)

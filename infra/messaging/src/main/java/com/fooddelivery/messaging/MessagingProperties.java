@@ -46,11 +46,14 @@ public record MessagingProperties(
             @DefaultValue("1h") Duration pruneInterval) {}
 
     /**
-     * Backoff between attempts of a record whose handling failed with a retryable exception; attempts are unlimited
-     * (see {@link com.fooddelivery.messaging.deadletter.DeadLetters}).
+     * How a listener retries (see {@link com.fooddelivery.messaging.consumer.ConsumerErrorHandler}): a transient
+     * failure with exponential backoff from {@code initialInterval} up to {@code maxInterval}, without end; a permanent
+     * one {@code permanentRetries} times, {@code permanentInterval} apart, before it is answered or dead-lettered.
      */
     public record Retry(
             @DefaultValue("500ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("30s") Duration maxInterval) {}
+            @DefaultValue("30s") Duration maxInterval,
+            @DefaultValue("1s") Duration permanentInterval,
+            @DefaultValue("2") int permanentRetries) {}
 }

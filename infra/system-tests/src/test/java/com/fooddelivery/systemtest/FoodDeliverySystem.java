@@ -192,12 +192,14 @@ final class FoodDeliverySystem implements AutoCloseable {
                 issuer);
     }
 
-    /** Its own consumer group, so a run neither resumes nor steals another run's or a running system's messages. */
+    /**
+     * Its own consumer group, so a run neither resumes nor steals another run's or a running system's messages. Like
+     * every new group it reads from the beginning (the messaging library sets {@code earliest} for every consumer).
+     */
     private Map<String, String> ownGroup(TestDatabase database, String service, String issuer) {
         Map<String, String> properties = new HashMap<>(database.springProperties());
         properties.putAll(verifiedBy(issuer));
         properties.put("spring.kafka.consumer.group-id", service + "-e2e-" + run);
-        properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         properties.put(RATE_LIMIT, UNTHROTTLED);
         return properties;
     }

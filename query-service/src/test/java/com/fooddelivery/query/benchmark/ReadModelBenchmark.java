@@ -2,6 +2,7 @@ package com.fooddelivery.query.benchmark;
 
 import com.fooddelivery.contracts.MessageCatalog;
 import com.fooddelivery.contracts.MessageHeaders;
+import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.contracts.common.GeoPoint;
 import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.delivery.DeliveryStatus;
@@ -13,6 +14,7 @@ import com.fooddelivery.query.QueryServiceApplication;
 import com.fooddelivery.query.delivery.projection.DeliveryEvents;
 import com.fooddelivery.query.order.projection.OrderEvents;
 import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,14 +83,16 @@ public final class ReadModelBenchmark {
                         "--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                         "--spring.elasticsearch.uris=" + infrastructure.elasticsearchUrl(),
-                        "--spring.kafka.consumer.group-id=read-model-benchmark-" + run,
-                        "--spring.kafka.consumer.auto-offset-reset=latest",
+                        // Starts at the topics' ends: the benchmark measures its own orders, not earlier runs'.
+                        "--spring.kafka.consumer.group-id="
+                                + TestConsumerGroups.startingNow(
+                                        "read-model-benchmark-" + run, Topics.ALL.toArray(String[]::new)),
                         "--query.index-prefix=bench-" + run + "-",
                         // Measures the read model, not the per-client limit: its anonymous requests share one client.
                         "--web.rate-limit.requests-per-second=1000000",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokens.jwkSetUri(),
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.ISSUER)) {
-            Thread.sleep(5_000); // partitions assigned: the projections read from the end of each topic
+            Thread.sleep(5_000); // partitions assigned
             int port = queryService.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             new ReadModelBenchmark(port).run(orders, restaurants, requests, infrastructure.kafkaBootstrapServers());
         } finally {
@@ -284,9 +288,16 @@ public final class ReadModelBenchmark {
         MessageCatalog.Entry entry = MessageCatalog.of(event.getClass());
         ProducerRecord<String, String> record =
                 new ProducerRecord<>(entry.topic(), key, JSON.writeValueAsString(event));
-        record.headers().add(MessageHeaders.TYPE, entry.type().getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add(MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        String conversation = UUID.randomUUID().toString();
+        // Every header a producer sets: the consumers' MessageReader refuses a message without them.
+        Map.of(
+                        MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString(),
+                        MessageHeaders.TYPE, entry.type(),
+                        MessageHeaders.SCHEMA_VERSION, Integer.toString(entry.schemaVersion()),
+                        MessageHeaders.CORRELATION_ID, conversation,
+                        MessageHeaders.CAUSATION_ID, conversation,
+                        MessageHeaders.OCCURRED_AT, Instant.now().toString())
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         producer.send(record);
     }
 

@@ -2,7 +2,9 @@ package com.fooddelivery.delivery.courier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,18 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Idempotency-Key on the courier app's requests (the shared {@code infra/idempotency} filter), on real PostgreSQL. */
 @ServiceIntegrationTest
-@TestPropertySource(
-        properties = {
-            // A group of its own, reading only what is published after it joined (see CourierDispatchIT).
-            "spring.kafka.consumer.group-id=delivery-idempotency-it-${random.uuid}",
-            "spring.kafka.consumer.auto-offset-reset=latest"
-        })
 class IdempotentCourierRequestsIT {
+
+    /** A group of its own, starting at the commands' current end (see CourierDispatchIT). */
+    @DynamicPropertySource
+    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
+        String group = TestConsumerGroups.startingNow(
+                "delivery-idempotency-it-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -13,6 +13,7 @@ import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
@@ -38,6 +39,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,13 +57,20 @@ import tools.jackson.databind.json.JsonMapper;
             "delivery.offer-timeout=3s",
             "delivery.sweep-interval=200ms",
             "delivery.tracking.min-interval=" + DeliveryUpdatesPublishedIT.MIN_INTERVAL_MILLIS + "ms",
-            "delivery.tracking.average-speed-kmh=20",
-            // A group of its own, reading only what is published after it joined: the shared topic holds other
-            // runs' and other engineers' commands, which would otherwise be offered to this test's couriers.
-            "spring.kafka.consumer.group-id=delivery-updates-it-${random.uuid}",
-            "spring.kafka.consumer.auto-offset-reset=latest"
+            "delivery.tracking.average-speed-kmh=20"
         })
 class DeliveryUpdatesPublishedIT {
+
+    /**
+     * A group of its own, starting at the commands' current end: the shared topic holds other runs' commands, which
+     * would otherwise be offered to this test's couriers.
+     */
+    @DynamicPropertySource
+    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
+        String group =
+                TestConsumerGroups.startingNow("delivery-updates-it-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
+    }
 
     static final long MIN_INTERVAL_MILLIS = 2000;
 

@@ -13,6 +13,7 @@ import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +50,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,16 +62,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Couriers call with their access token ({@link TestTokens}); callers without a valid courier's token change nothing.
  */
 @ServiceIntegrationTest
-@TestPropertySource(
-        properties = {
-            "delivery.offer-timeout=3s",
-            "delivery.sweep-interval=200ms",
-            // A group of its own, reading only what is published after it joined: the shared topic holds other
-            // runs' and other engineers' commands, which would otherwise be offered to this test's couriers.
-            "spring.kafka.consumer.group-id=delivery-it-${random.uuid}",
-            "spring.kafka.consumer.auto-offset-reset=latest"
-        })
+@TestPropertySource(properties = {"delivery.offer-timeout=3s", "delivery.sweep-interval=200ms"})
 class CourierDispatchIT {
+
+    /**
+     * A group of its own, starting at the commands' current end: the shared topic holds other runs' commands, which
+     * would otherwise be offered to this test's couriers.
+     */
+    @DynamicPropertySource
+    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
+        String group = TestConsumerGroups.startingNow("delivery-it-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,11 +1,8 @@
 package com.fooddelivery.messaging.deadletter;
 
-import com.fooddelivery.messaging.inbox.MalformedMessageException;
-import com.fooddelivery.messaging.inbox.UnknownMessageTypeException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -16,16 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
-import tools.jackson.core.JacksonException;
 
 /**
- * How every record listener of a service handles a failure. A record that can never be handled
- * ({@link MalformedMessageException}, {@link UnknownMessageTypeException}, an unreadable payload
- * ({@link JacksonException})) goes at once to {@code <topic>.DLT}, so it does not block its partition. Anything else
- * (database, broker or provider unavailable) is retried with exponential backoff, without end: the partition waits
- * rather than skip a message.
+ * The dead-letter topic of every integration topic, {@code <topic>.DLT}: where a consumer parks a record it can never
+ * handle, so the record does not block its partition. Which records come here is decided by
+ * {@link com.fooddelivery.messaging.consumer.ConsumerErrorHandler}.
  *
  * <p>A dead letter keeps the original key, value and headers, and gets spring-kafka's {@code kafka_dlt-original-*}
  * and {@code kafka_dlt-exception-*} headers plus {@value #REASON_HEADER}. Each is counted in
@@ -45,26 +37,15 @@ public final class DeadLetters {
     }
 
     /**
-     * The error handler: dead letters for the not-retryable exceptions, published through {@code kafka} (String
-     * keys and values); unlimited retries with exponential backoff for the rest.
+     * Publishes a record to {@code <topic>.DLT} through {@code kafka} (String keys and values), then counts and logs
+     * it. {@link com.fooddelivery.messaging.consumer.ConsumerErrorHandler} decides which records come here.
      */
-    public static DefaultErrorHandler errorHandler(
-            KafkaOperations<?, ?> kafka,
-            MeterRegistry meters,
-            Duration initialInterval,
-            double multiplier,
-            Duration maxInterval) {
-        ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), multiplier);
-        backOff.setMaxInterval(maxInterval.toMillis());
-        // maxAttempts and maxElapsedTime stay unlimited: infrastructure failures are retried, never skipped.
-        DefaultErrorHandler handler = new DefaultErrorHandler(new CountingRecoverer(kafka, meters), backOff);
-        handler.addNotRetryableExceptions(
-                MalformedMessageException.class, UnknownMessageTypeException.class, JacksonException.class);
-        return handler;
+    public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> kafka, MeterRegistry meters) {
+        return new CountingRecoverer(kafka, meters);
     }
 
     /** What went wrong, for the reason header: the first exception under the listener container's wrappers. */
-    static String reason(Exception exception) {
+    public static String reason(Exception exception) {
         Throwable cause = exception;
         while (cause instanceof KafkaException && cause.getCause() != null) {
             cause = cause.getCause();

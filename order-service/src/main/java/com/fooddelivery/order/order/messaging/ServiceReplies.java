@@ -1,6 +1,5 @@
 package com.fooddelivery.order.order.messaging;
 
-import com.fooddelivery.contracts.MessageCatalog;
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.contracts.delivery.CourierAssigned;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
@@ -9,9 +8,9 @@ import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
 import com.fooddelivery.contracts.payment.PaymentCaptured;
 import com.fooddelivery.contracts.payment.PaymentDeclined;
+import com.fooddelivery.messaging.consumer.MessageReader;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.IncomingMessage;
-import com.fooddelivery.messaging.inbox.MalformedMessageException;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
@@ -21,6 +20,7 @@ import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
 import com.fooddelivery.order.shared.axon.AxonConfiguration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -32,8 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns payment-service's and delivery-service's replies into commands on the Order aggregate, once per message
@@ -45,33 +43,41 @@ class ServiceReplies {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceReplies.class);
 
+    /** The replies the saga waits for; other messages on the two topics are not this service's. */
+    private static final List<Class<?>> REPLIES = List.of(
+            PaymentAuthorized.class,
+            PaymentDeclined.class,
+            PaymentCaptured.class,
+            CourierAssigned.class,
+            DeliveryPickedUp.class,
+            DeliveryDelivered.class,
+            NoCourierAvailable.class);
+
+    private final MessageReader reader;
     private final IdempotentInbox inbox;
     private final CommandGateway commands;
-    private final JsonMapper json;
 
-    ServiceReplies(IdempotentInbox inbox, CommandGateway commands, JsonMapper json) {
+    ServiceReplies(MessageReader reader, IdempotentInbox inbox, CommandGateway commands) {
+        this.reader = reader;
         this.inbox = inbox;
         this.commands = commands;
-        this.json = json;
     }
 
     @KafkaListener(
             topics = {Topics.PAYMENTS_EVENTS, Topics.DELIVERIES_EVENTS},
             groupId = "${order.replies.group-id:${spring.application.name}}")
     void on(ConsumerRecord<String, String> record) {
-        IncomingMessage incoming = IncomingMessage.from(record);
-        Object command = commandFor(read(record, incoming));
-        if (command == null) {
-            // A confirmation (PaymentVoided, CourierRequestCancelled) or a read-model update (DeliveryUpdated).
-            return;
-        }
-        inbox.receive(incoming, message -> {
-            try {
-                commands.sendAndWait(commandMessage(command, message));
-            } catch (AggregateNotFoundException unknownOrder) {
-                log.warn("{} {} names an order this service does not know", message.type(), message.messageId());
-            }
-        });
+        // Confirmations (PaymentVoided, CourierRequestCancelled) and read-model updates (DeliveryUpdated) are not
+        // read at all: a bad one is query-service's to dead-letter, not a second copy from here.
+        reader.read(record, REPLIES)
+                .ifPresent(reply -> inbox.receive(reply.envelope(), message -> {
+                    try {
+                        commands.sendAndWait(commandMessage(commandFor(reply.payload()), message));
+                    } catch (AggregateNotFoundException unknownOrder) {
+                        log.warn(
+                                "{} {} names an order this service does not know", message.type(), message.messageId());
+                    }
+                }));
     }
 
     private static Object commandFor(Object reply) {
@@ -84,20 +90,8 @@ class ServiceReplies {
             case DeliveryPickedUp pickedUp -> new RecordPickedUp(pickedUp.orderId());
             case DeliveryDelivered delivered -> new RecordDelivered(delivered.orderId());
             case NoCourierAvailable none -> new GiveUpOnCourier(none.orderId());
-            default -> null;
+            default -> throw new IllegalStateException("not a reply of " + REPLIES);
         };
-    }
-
-    private Object read(ConsumerRecord<String, String> record, IncomingMessage incoming) {
-        Class<?> type = MessageCatalog.byType(incoming.type())
-                .orElseThrow(() -> new MalformedMessageException(record, "unknown type " + incoming.type()))
-                .javaType();
-        try {
-            return json.readValue(incoming.payload(), type);
-        } catch (JacksonException e) {
-            throw new MalformedMessageException(
-                    record, "unreadable " + incoming.type() + ": " + e.getOriginalMessage());
-        }
     }
 
     /**

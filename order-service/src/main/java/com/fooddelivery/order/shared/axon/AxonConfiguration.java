@@ -2,7 +2,9 @@ package com.fooddelivery.order.shared.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fooddelivery.messaging.consumer.TransientExceptions;
 import java.sql.SQLException;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -68,6 +70,16 @@ public class AxonConfiguration {
     @Bean
     ObjectMapper axonObjectMapper() {
         return JsonMapper.builder().findAndAddModules().build();
+    }
+
+    /**
+     * A reply whose command lost a race (the aggregate's event-sequence constraint, {@code ConcurrencyException}) or
+     * met another transient Axon failure is retried by the reply listener until it goes through, like a lost
+     * database connection.
+     */
+    @Bean
+    TransientExceptions axonTransientExceptions() {
+        return TransientExceptions.of(AxonTransientException.class);
     }
 
     @Bean

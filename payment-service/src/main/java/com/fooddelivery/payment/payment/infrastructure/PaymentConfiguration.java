@@ -1,9 +1,13 @@
 package com.fooddelivery.payment.payment.infrastructure;
 
+import com.fooddelivery.messaging.consumer.TransientExceptions;
 import com.fooddelivery.payment.payment.application.PaymentDesk;
 import com.fooddelivery.payment.payment.domain.PaymentProvider;
 import com.fooddelivery.payment.payment.domain.Payments;
+import com.fooddelivery.payment.payment.domain.ProviderUnavailableException;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -54,6 +58,16 @@ class PaymentConfiguration {
                 bulkheads.bulkhead(PROVIDER),
                 timeLimiters.timeLimiter(PROVIDER),
                 paymentProviderCalls);
+    }
+
+    /**
+     * A provider outage is waited out by the command listener like a database outage (retried until it ends, never
+     * declined or dead-lettered): the payment deadline of the order's saga bounds how long the customer waits.
+     */
+    @Bean
+    TransientExceptions providerOutagesAreTransient() {
+        return TransientExceptions.of(
+                ProviderUnavailableException.class, CallNotPermittedException.class, BulkheadFullException.class);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import com.fooddelivery.messaging.MessageContext;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import com.fooddelivery.testsupport.TestConsumerGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,9 +64,9 @@ class PaymentCommandsIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        // A group of its own that reads only what this test publishes, once its partitions are assigned.
-        registry.add("spring.kafka.consumer.group-id", () -> "payment-it-" + RUN);
-        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "latest");
+        // A group of its own that starts at the commands' current end: it handles only what this test publishes.
+        String group = TestConsumerGroups.startingNow("payment-it-" + RUN, Topics.PAYMENTS_COMMANDS);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
     }
 
     @BeforeAll
@@ -225,6 +226,34 @@ class PaymentCommandsIT {
                         reason -> assertThat(reason).contains("RefundPayment"));
     }
 
+    @Test
+    void an_authorization_that_keeps_failing_is_declined_payment_failed_once_and_never_dead_lettered()
+            throws Exception {
+        UUID broken = UUID.randomUUID();
+        // The service's own row for the order cannot be read back (a blank currency): every attempt fails the same way.
+        jdbc.update(
+                "insert into payment (order_id, status, amount_minor, currency, created_at, updated_at)"
+                        + " values (?, 'AUTHORIZED', 100, ' ', now(), now())",
+                broken);
+        Headers command = Headers.newMessage("AuthorizePayment");
+        String authorize = JSON.writeValueAsString(authorize(broken, ORDER_TOTAL, PaymentMethod.UPI));
+
+        send(broken, authorize, command);
+        send(broken, authorize, command); // redelivered: already answered, not answered again
+
+        ConsumerRecord<String, String> reply = awaitReplies(broken, 1).getFirst();
+        assertThat(header(reply, MessageHeaders.TYPE)).isEqualTo("PaymentDeclined");
+        assertThat(header(reply, MessageHeaders.CAUSATION_ID))
+                .isEqualTo(command.values().get(MessageHeaders.MESSAGE_ID));
+        assertThat(JSON.readTree(reply.value()).get("declineCode").asString()).isEqualTo("PAYMENT_FAILED");
+        assertThat(JSON.readTree(reply.value()).get("reason").asString()).contains("currency");
+        assertThat(deadLettersAfterAMoment(broken)).isEmpty();
+        UUID next = UUID.randomUUID();
+        send(next, authorize(next, ORDER_TOTAL, PaymentMethod.UPI));
+        assertThat(header(awaitReplies(next, 1).getFirst(), MessageHeaders.TYPE))
+                .isEqualTo("PaymentAuthorized");
+    }
+
     private static AuthorizePayment authorize(UUID order, Money amount, PaymentMethod method) {
         return new AuthorizePayment(order, UUID.randomUUID(), amount, method);
     }
@@ -270,6 +299,14 @@ class PaymentCommandsIT {
 
     private static List<ConsumerRecord<String, String>> awaitDeadLetters(UUID order, int count) {
         return awaitRecords(deadLetters, DEAD_LETTERS_BY_ORDER, order, count);
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLettersAfterAMoment(UUID order) {
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < until) {
+            poll(deadLetters, DEAD_LETTERS_BY_ORDER);
+        }
+        return DEAD_LETTERS_BY_ORDER.getOrDefault(order.toString(), List.of());
     }
 
     private static List<ConsumerRecord<String, String>> awaitRecords(

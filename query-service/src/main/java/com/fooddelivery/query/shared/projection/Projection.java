@@ -16,11 +16,15 @@ public interface Projection {
     String topic();
 
     /**
-     * Writes the documents of {@code records} into {@code index}. Returns the records that can never be projected,
-     * with the reason; throws when Elasticsearch failed in a way worth retrying (unreachable, overloaded).
+     * Writes the documents of {@code records} into {@code index}. Returns the records that could not be projected,
+     * each with its failure; throws when Elasticsearch failed in a way worth retrying (unreachable, overloaded).
      */
     List<Rejected> project(List<ConsumerRecord<String, String>> records, String index);
 
-    /** A record that can never be projected (unknown type, unreadable, refused by the mapping) and why. */
-    record Rejected(ConsumerRecord<String, String> record, String reason) {}
+    /**
+     * A record that was not projected and why: a {@code MalformedMessageException} or
+     * {@code UnknownMessageTypeException} when it never can be (unreadable, unknown type, refused by the mapping),
+     * another exception when its document mapping failed.
+     */
+    record Rejected(ConsumerRecord<String, String> record, RuntimeException failure) {}
 }

@@ -1,16 +1,20 @@
-package com.fooddelivery.messaging.deadletter;
+package com.fooddelivery.messaging.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fooddelivery.contracts.MessageHeaders;
+import com.fooddelivery.contracts.common.Money;
+import com.fooddelivery.contracts.payment.CapturePayment;
 import com.fooddelivery.messaging.MessageContext;
-import com.fooddelivery.messaging.deadlettertest.DeadLetterTestApplication;
+import com.fooddelivery.messaging.consumertest.ConsumerTestApplication;
+import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.TestDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,18 +41,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The library's error handler on real PostgreSQL and Kafka: what can never be handled goes to {@code <topic>.DLT}
- * with its reason and is counted, without holding up what follows on its key; a failing effect is retried until it
- * succeeds.
+ * The library's consumer mechanism on real PostgreSQL and Kafka: what can never be read goes at once to
+ * {@code <topic>.DLT} with its reason; an outage is waited out however long it lasts; a message whose handling keeps
+ * failing is dead-lettered after a few attempts; and none of them holds up what follows on its key.
  */
-class DeadLettersIT {
+class ConsumerFailuresIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int PERMANENT_RETRIES = 2;
 
     private static TestDatabase database;
     private static String topic;
@@ -56,18 +65,22 @@ class DeadLettersIT {
     @BeforeAll
     static void start() throws Exception {
         String bootstrap = Infrastructure.get().kafkaBootstrapServers();
-        topic = "dead-letter-it-" + UUID.randomUUID();
+        topic = "consumer-it-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(
                             new NewTopic(topic, 3, (short) 1), new NewTopic(DeadLetters.topicFor(topic), 1, (short) 1)))
                     .all()
                     .get();
         }
-        database = Infrastructure.get().newDatabase("deadletters");
+        database = Infrastructure.get().newDatabase("consumer");
         Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("messaging.relay.enabled", "false");
-        properties.put("dead-letter-test.topic", topic);
-        context = new SpringApplicationBuilder(DeadLetterTestApplication.class)
+        properties.put("consumer-test.topic", topic);
+        properties.put("messaging.retry.initial-interval", "50ms");
+        properties.put("messaging.retry.max-interval", "200ms");
+        properties.put("messaging.retry.permanent-interval", "100ms");
+        properties.put("messaging.retry.permanent-retries", Integer.toString(PERMANENT_RETRIES));
+        context = new SpringApplicationBuilder(ConsumerTestApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties)
                 .run();
@@ -83,20 +96,24 @@ class DeadLettersIT {
     }
 
     @Test
-    void unhandleable_messages_are_dead_lettered_with_their_reason_and_the_next_on_their_key_is_still_handled()
+    void unreadable_messages_are_dead_lettered_at_once_with_their_reason_and_the_next_on_their_key_is_handled()
             throws Exception {
         String key = UUID.randomUUID().toString();
-        String first = JSON.writeValueAsString(new DeadLetterTestApplication.Numbered(1, 0));
-        String second = JSON.writeValueAsString(new DeadLetterTestApplication.Numbered(2, 0));
+        String first = capture(key, 1);
+        String second = capture(key, 2);
+        String withoutAmount = first.replaceAll(",?\"amount\":\\{[^}]*\\}", "");
 
-        send(key, first, Map.of(MessageHeaders.TYPE, DeadLetterTestApplication.TYPE)); // no messageId, nothing else
+        send(key, first, Map.of(MessageHeaders.TYPE, "CapturePayment")); // no messageId, nothing else
         send(key, "{}", headers("RefundPayment"));
-        send(key, "{not json", headers(DeadLetterTestApplication.TYPE));
-        send(key, second, headers(DeadLetterTestApplication.TYPE));
+        send(key, "{not json", headers("CapturePayment"));
+        send(key, withoutAmount, headers("CapturePayment"));
+        send(key, second, headers("CapturePayment"));
 
-        await().atMost(WAIT).until(() -> seqsReceived(key).equals(List.of(2)));
-        List<ConsumerRecord<String, String>> deadLetters = awaitDeadLetters(key, 3);
-        assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly(first, "{}", "{not json");
+        await().atMost(WAIT).until(() -> seqsReceived(key).equals(List.of(2L)));
+        List<ConsumerRecord<String, String>> deadLetters = awaitDeadLetters(key, 4);
+        assertThat(deadLetters)
+                .extracting(ConsumerRecord::value)
+                .containsExactly(first, "{}", "{not json", withoutAmount);
         assertThat(deadLetters)
                 .extracting(letter -> header(letter, DeadLetters.REASON_HEADER))
                 .satisfiesExactly(
@@ -106,8 +123,10 @@ class DeadLettersIT {
                         reason -> assertThat(reason)
                                 .startsWith("UnknownMessageTypeException")
                                 .contains("RefundPayment"),
-                        reason -> assertThat(reason).contains("Exception"));
-        assertThat(header(deadLetters.get(2), DeadLetters.REASON_HEADER)).doesNotContain("ListenerExecutionFailed");
+                        reason -> assertThat(reason).contains("unreadable CapturePayment"),
+                        reason -> assertThat(reason)
+                                .contains("invalid CapturePayment")
+                                .contains("amount"));
         assertThat(deadLetters).allSatisfy(letter -> {
             assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(topic);
             assertThat(letter.headers().lastHeader("kafka_dlt-original-partition"))
@@ -118,25 +137,91 @@ class DeadLettersIT {
         assertThat(header(deadLetters.get(1), MessageHeaders.TYPE))
                 .as("original headers kept")
                 .isEqualTo("RefundPayment");
-        assertThat(deadLetterCount()).isEqualTo(3.0);
+        assertThat(deadLetterCount()).isGreaterThanOrEqualTo(4.0);
     }
 
     @Test
-    void an_effect_that_fails_twice_is_retried_until_it_succeeds_and_is_not_dead_lettered() throws Exception {
+    void a_lost_database_connection_is_retried_past_any_attempt_limit_until_it_comes_back_and_never_dead_lettered()
+            throws Exception {
         String key = UUID.randomUUID().toString();
-        Map<String, String> flaky = headers(DeadLetterTestApplication.TYPE);
-        UUID flakyId = UUID.fromString(flaky.get(MessageHeaders.MESSAGE_ID));
+        int outage = 4 * (PERMANENT_RETRIES + 1);
+        fail(
+                key,
+                IntStream.range(0, outage)
+                        .mapToObj(attempt -> (RuntimeException) new CannotGetJdbcConnectionException(
+                                "Failed to obtain JDBC Connection",
+                                new SQLTransientConnectionException("Connection is not available", "08001")))
+                        .toList());
+        Map<String, String> first = headers("CapturePayment");
 
-        send(key, JSON.writeValueAsString(new DeadLetterTestApplication.Numbered(1, 2)), flaky);
-        send(key, JSON.writeValueAsString(new DeadLetterTestApplication.Numbered(2, 0)), headers("Numbered"));
+        send(key, capture(key, 1), first);
+        send(key, capture(key, 2), headers("CapturePayment"));
 
-        await().atMost(WAIT).until(() -> seqsReceived(key).equals(List.of(1, 2)));
-        assertThat(DeadLetterTestApplication.ATTEMPTS.get(flakyId)).hasValue(3);
-        // Nothing for this key on the dead-letter topic, even after a moment more.
+        await().atMost(WAIT).until(() -> seqsReceived(key).equals(List.of(1L, 2L)));
+        assertThat(attempts(first)).isEqualTo(outage + 1);
+        assertThat(deadLettersFor(key, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void a_message_whose_handling_keeps_failing_is_dead_lettered_after_bounded_retries_and_the_next_is_handled()
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+        fail(
+                key,
+                IntStream.range(0, PERMANENT_RETRIES + 1)
+                        .mapToObj(attempt -> (RuntimeException) new IllegalStateException("a courier with no name"))
+                        .toList());
+        Map<String, String> failing = headers("CapturePayment");
+
+        send(key, capture(key, 1), failing);
+        send(key, capture(key, 2), headers("CapturePayment"));
+
+        await().atMost(WAIT).until(() -> seqsReceived(key).equals(List.of(2L)));
+        assertThat(attempts(failing)).isEqualTo(PERMANENT_RETRIES + 1);
+        assertThat(awaitDeadLetters(key, 1))
+                .extracting(letter -> header(letter, DeadLetters.REASON_HEADER))
+                .containsExactly("IllegalStateException: a courier with no name");
+    }
+
+    @Test
+    void a_jackson_exception_from_the_services_own_state_is_a_failure_to_retry_not_a_bad_message() throws Exception {
+        String key = UUID.randomUUID().toString();
+        fail(key, List.of(ownStateUnreadable(), ownStateUnreadable()));
+        Map<String, String> valid = headers("CapturePayment");
+
+        send(key, capture(key, 1), valid);
+
+        await().atMost(WAIT).until(() -> seqsReceived(key).equals(List.of(1L)));
+        assertThat(attempts(valid)).isEqualTo(3);
         assertThat(deadLettersFor(key, Duration.ofSeconds(3))).isEmpty();
     }
 
     // --- helpers
+
+    /** The exception Jackson throws when a document the service stored itself cannot be read back. */
+    private static RuntimeException ownStateUnreadable() {
+        try {
+            JSON.readTree("{\"stored\": ");
+            throw new AssertionError("expected a Jackson exception");
+        } catch (JacksonException e) {
+            return e;
+        }
+    }
+
+    private static void fail(String key, List<RuntimeException> failures) {
+        ConsumerTestApplication.FAILURES.put(key, new ConcurrentLinkedQueue<>(failures));
+    }
+
+    private static int attempts(Map<String, String> headers) {
+        return ConsumerTestApplication.ATTEMPTS
+                .get(UUID.fromString(headers.get(MessageHeaders.MESSAGE_ID)))
+                .get();
+    }
+
+    private static String capture(String key, long seq) throws Exception {
+        return JSON.writeValueAsString(
+                new CapturePayment(UUID.nameUUIDFromBytes(key.getBytes()), new Money(seq, "INR")));
+    }
 
     private static Map<String, String> headers(String type) {
         UUID conversation = UUID.randomUUID();
@@ -157,9 +242,9 @@ class DeadLettersIT {
         producer.send(record).get();
     }
 
-    private static List<Integer> seqsReceived(String key) {
+    private static List<Long> seqsReceived(String key) {
         return context.getBean(JdbcTemplate.class)
-                .queryForList("select seq from received where message_key = ? order by receipt", Integer.class, key);
+                .queryForList("select seq from received where message_key = ? order by receipt", Long.class, key);
     }
 
     private double deadLetterCount() {
@@ -198,7 +283,7 @@ class DeadLettersIT {
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         Infrastructure.get().kafkaBootstrapServers(),
                         ConsumerConfig.GROUP_ID_CONFIG,
-                        "dead-letter-it-reader-" + UUID.randomUUID(),
+                        "consumer-it-reader-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest"),
                 new StringDeserializer(),
