@@ -56,7 +56,8 @@ final class IntakeLevels {
     }
 
     String brokenMessage() {
-        return "intake broke at " + steps.rateOfLevel(brokenLevel) + " orders/s";
+        Integer level = brokenLevel;
+        return level == null ? "intake held" : "intake broke at " + steps.rateOfLevel(level) + " orders/s";
     }
 
     private boolean broke(int level) {

@@ -104,6 +104,7 @@ record LoadSettings(
                 // Each customer stays far below the per-client rate limit (20 requests/s by default): an order costs
                 // a customer about ten requests spread over its lifetime.
                 integer("load.customers", (int) Math.max(10, Math.ceil(peakRate * 2))),
+                // At most 50: one page of the customers' search lists them all.
                 integer("load.restaurants", (int) Math.max(2, Math.min(50, Math.ceil(rate / 2)))),
                 integer("load.couriers", profile == Profile.INTAKE ? 0 : couriersNeeded),
                 prep,

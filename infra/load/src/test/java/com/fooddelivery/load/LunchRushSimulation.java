@@ -167,7 +167,7 @@ public class LunchRushSimulation extends Simulation {
     /** Find this run's restaurants near the customer, open one's menu, pick one or two dishes. */
     private ChainBuilder browse() {
         return exec(http("customer: search restaurants")
-                        .get(session -> queries + "/restaurants/search?size=20&cuisine="
+                        .get(session -> queries + "/restaurants/search?size=50&cuisine="
                                 + fixture.cuisine.replace(" ", "%20") + "&lat=" + fixture.centreLat + "&lon="
                                 + fixture.centreLon + "&radiusKm=10")
                         .header("Authorization", this::customerAuthorization)

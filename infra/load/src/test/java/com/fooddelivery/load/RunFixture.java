@@ -154,13 +154,17 @@ final class RunFixture {
     /** Restaurants reach query-service through the outbox, Kafka and a search refresh: wait until all are found. */
     private void awaitSearchable() {
         URI search =
-                settings.queryService().resolve("/restaurants/search?size=100&cuisine=" + cuisine.replace(" ", "%20"));
+                settings.queryService().resolve("/restaurants/search?size=50&cuisine=" + cuisine.replace(" ", "%20"));
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
             HttpResponse<String> page = calls.get(search, admin.authorization());
             if (page.statusCode() == 200
                     && ServiceCalls.read(page.body()).path("totalItems").asInt() >= restaurants.size()) {
                 return;
+            }
+            if (page.statusCode() != 200 && page.statusCode() != 429) {
+                throw new IllegalStateException(
+                        "the restaurant search answered " + page.statusCode() + ": " + page.body());
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the run's " + restaurants.size()
