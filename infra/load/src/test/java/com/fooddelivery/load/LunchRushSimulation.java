@@ -106,6 +106,7 @@ public class LunchRushSimulation extends Simulation {
         }
         SetUp setUp = setUp(populations)
                 .protocols(protocol)
+                // A safety net only: the run ends when the last customer stops following and the workers stop.
                 .maxDuration(settings.rampUp()
                         .plus(settings.duration())
                         .plus(settings.followTimeout())
@@ -142,9 +143,9 @@ public class LunchRushSimulation extends Simulation {
     // ------------------------------------------------------------------ customers
 
     private ScenarioBuilder customers() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        Iterator<Map<String, Object>> customerFeeder = Stream.generate(
-                        () -> Map.<String, Object>of("customer", random.nextInt(settings.customers())))
+        // Any of the run's customers, drawn per arrival (ThreadLocalRandom of the thread that draws).
+        Iterator<Map<String, Object>> customerFeeder = Stream.generate(() -> Map.<String, Object>of(
+                        "customer", ThreadLocalRandom.current().nextInt(settings.customers())))
                 .iterator();
         ChainBuilder chooseDishes = settings.wholeLifecycle() ? browse() : exec(this::pickKnownDish);
         return scenario("customer")
