@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
@@ -302,7 +301,8 @@ public class LunchRushSimulation extends Simulation {
                 .get(url)
                 .header("Authorization", authorization)
                 .check(
-                        status().in(200, 404).saveAs("readStatus"),
+                        status().saveAs("readStatus"),
+                        status().in(200, 404),
                         header("ETag").optional().saveAs("etag"),
                         bodyString().saveAs("readBody"));
         HttpRequestActionBuilder nextChange = http(name + " (next change)")
@@ -310,22 +310,28 @@ public class LunchRushSimulation extends Simulation {
                 .header("Authorization", authorization)
                 .header("If-None-Match", "#{etag}")
                 .check(
-                        status().in(200, 304).saveAs("readStatus"),
+                        status().saveAs("readStatus"),
+                        status().in(200, 304),
                         header("ETag").optional().saveAs("etag"),
                         bodyString().saveAs("readBody"));
-        return doIfOrElse(session -> session.getString("etag").isEmpty())
+        return exec(session -> session.remove("readStatus").remove("readBody"))
+                .doIfOrElse(session -> session.getString("etag").isEmpty())
                 .then(exec(firstSight))
                 .orElse(exec(nextChange))
                 .exec(session -> {
-                    if (session.getInt("readStatus") != 200) {
-                        return session.set(
-                                "etag", session.getInt("readStatus") == 404 ? "" : session.getString("etag"));
+                    int status = session.contains("readStatus") ? session.getInt("readStatus") : 0;
+                    if (status == 200 && session.contains("readBody")) {
+                        String orderStatus = ServiceCalls.read(session.getString("readBody"))
+                                .path("status")
+                                .asText();
+                        return session.set("orderStatus", orderStatus).set("backOff", false);
                     }
-                    String status = ServiceCalls.read(session.getString("readBody"))
-                            .path("status")
-                            .asText();
-                    return session.set("orderStatus", status).remove("readBody");
-                });
+                    // 404: not readable yet, wait for it again; 304: unchanged, keep the ETag.
+                    Session next = status == 404 ? session.set("etag", "") : session;
+                    // Anything else (a 429, a 5xx, no answer) is a KO already; an app would not retry at once.
+                    return next.set("backOff", status != 304 && status != 404);
+                })
+                .pause(session -> session.getBoolean("backOff") ? Duration.ofSeconds(1) : Duration.ZERO);
     }
 
     private String customerAuthorization(Session session) {
@@ -412,15 +418,17 @@ public class LunchRushSimulation extends Simulation {
                 .exec(session -> session.set("courier", nextCourier.getAndIncrement()))
                 .exec(availability("courier: go online", true))
                 .asLongAs(session -> !workersMayStop())
-                .on(exec(http("courier: ask for an offer")
+                .on(exec(session -> session.remove("offerStatus"))
+                        .exec(http("courier: ask for an offer")
                                 .get(deliveries + "/couriers/me/offer")
                                 .header("Authorization", this::courierAuthorization)
                                 // 404 no-offer: nothing for this courier now, the normal answer while idle.
                                 .check(
-                                        status().in(200, 404).saveAs("offerStatus"),
+                                        status().saveAs("offerStatus"),
+                                        status().in(200, 404),
                                         jsonPath("$.deliveryId").optional().saveAs("deliveryId"),
                                         jsonPath("$.orderId").optional().saveAs("orderId")))
-                        .doIfOrElse(session -> session.getInt("offerStatus") == 200)
+                        .doIfOrElse(session -> session.contains("offerStatus") && session.getInt("offerStatus") == 200)
                         .then(deliverOffer())
                         .orElse(pause(settings.courierPollInterval())))
                 .exec(availability("courier: go offline", false));
