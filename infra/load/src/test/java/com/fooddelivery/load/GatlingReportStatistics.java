@@ -35,7 +35,11 @@ public final class GatlingReportStatistics {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: GatlingReportStatistics <Gatling report's index.html>");
         }
-        String html = Files.readString(Path.of(args[0]));
+        rows(Files.readString(Path.of(args[0]))).forEach(System.out::println);
+    }
+
+    /** One tab-separated line per row of the statistics table, "All Requests" first. */
+    static List<String> rows(String html) {
         Map<String, String> columnOfLabel = new HashMap<>();
         Matcher header = HEADER.matcher(html);
         while (header.find()) {
@@ -50,7 +54,7 @@ public final class GatlingReportStatistics {
             }
             columns.add(column);
         }
-        int rows = 0;
+        List<String> lines = new ArrayList<>();
         Matcher row = ROW.matcher(html);
         while (row.find()) {
             Matcher name = NAME.matcher(row.group(2));
@@ -66,12 +70,12 @@ public final class GatlingReportStatistics {
             for (String column : columns) {
                 line.append('\t').append(cells.getOrDefault(column, "-"));
             }
-            System.out.println(line);
-            rows++;
+            lines.add(line.toString());
         }
-        if (rows == 0) {
-            throw new IllegalStateException("no request rows in " + args[0] + ": update GatlingReportStatistics");
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("no request rows in the report: update GatlingReportStatistics");
         }
+        return lines;
     }
 
     private static String unescape(String html) {

@@ -27,7 +27,11 @@ final class IntakeLevels {
     }
 
     void start() {
-        startNanos = System.nanoTime();
+        start(System.nanoTime());
+    }
+
+    void start(long startNanos) {
+        this.startNanos = startNanos;
     }
 
     /** One {@code POST /orders}, sent at {@code sentNanos}. */
