@@ -63,6 +63,8 @@ public class LunchRushSimulation extends Simulation {
     private static final String JSON = "application/json";
     private static final int LONG_POLL_SECONDS = 25;
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /** Gatling's request timeout (gatling.http.requestTimeout, 60 s) and a margin. */
+    private static final Duration LAST_REQUEST = Duration.ofSeconds(65);
 
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final RunFixture fixture = new RunFixture(settings);
@@ -153,12 +155,18 @@ public class LunchRushSimulation extends Simulation {
                     tracker.startedFollowing();
                     return session;
                 })
-                .exec(chooseDishes)
-                .exec(placeOrder())
-                .doIfOrElse(session -> session.contains("orderId"))
-                .then(followOrder())
-                .orElse(exec(session -> session))
+                .exitBlockOnFail()
+                .on(chooseDishes)
+                // A customer whose search or menu failed (a KO already) gives up, as an app user would; the order
+                // is not placed, so the failure is counted once and not again by every later step.
+                .doIf(session -> !session.isFailed() && session.contains("orderBody"))
+                .then(exec(placeOrder())
+                        .doIf(session -> session.contains("orderId"))
+                        .then(followOrder()))
                 .exec(session -> {
+                    if (!session.contains("sentNanos")) {
+                        tracker.gaveUpBeforeOrdering();
+                    }
                     tracker.stoppedFollowing();
                     return session;
                 });
@@ -175,6 +183,9 @@ public class LunchRushSimulation extends Simulation {
                                 status().is(200),
                                 jsonPath("$.items[*].restaurantId").findAll().saveAs("found")))
                 .exec(session -> {
+                    if (!session.contains("found")) {
+                        return session.markAsFailed();
+                    }
                     List<String> found = session.getList("found");
                     return session.set(
                             "restaurantId",
@@ -188,8 +199,10 @@ public class LunchRushSimulation extends Simulation {
                                 jsonPath("$.menu[?(@.available == true)].itemId")
                                         .findAll()
                                         .saveAs("menu")))
-                .exec(session -> session.set(
-                        "orderBody", orderBody(session.getString("restaurantId"), session.getList("menu"))));
+                .exec(session -> session.contains("menu")
+                        ? session.set(
+                                "orderBody", orderBody(session.getString("restaurantId"), session.getList("menu")))
+                        : session.markAsFailed());
     }
 
     /** Intake: the dishes are known from the setup, so that only {@code POST /orders} carries load. */
@@ -500,10 +513,20 @@ public class LunchRushSimulation extends Simulation {
         return fixture.couriers().get(session.getInt("courier")).authorization();
     }
 
-    /** Restaurants and couriers work until the last customer stopped following an order. */
+    /**
+     * Restaurants and couriers work until the last customer stopped following an order, and at the latest until no
+     * customer can still be following: the follow timeout plus one last request (Gatling gives up on a request after
+     * 60 s). The bound keeps a virtual user that died without saying so from keeping the workers forever.
+     */
     private boolean workersMayStop() {
         long now = System.nanoTime();
-        return now > arrivalsEndNanos + STOP_GRACE.toNanos() && tracker.following() == 0;
+        if (now <= arrivalsEndNanos + STOP_GRACE.toNanos()) {
+            return false;
+        }
+        return tracker.following() == 0
+                || now
+                        > arrivalsEndNanos
+                                + settings.followTimeout().plus(LAST_REQUEST).toNanos();
     }
 
     // ------------------------------------------------------------------ before and after

@@ -39,6 +39,7 @@ final class OrderTracker {
 
     private final Map<String, Timeline> orders = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger gaveUp = new AtomicInteger();
     private final AtomicInteger following = new AtomicInteger();
     private final AtomicLong firstPlacedNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastPlacedNanos = new AtomicLong(Long.MIN_VALUE);
@@ -47,6 +48,11 @@ final class OrderTracker {
         orders.put(orderId, new Timeline(sentNanos));
         firstPlacedNanos.accumulateAndGet(sentNanos, Math::min);
         lastPlacedNanos.accumulateAndGet(sentNanos, Math::max);
+    }
+
+    /** The customer's search or menu failed, so they never sent {@code POST /orders}. */
+    void gaveUpBeforeOrdering() {
+        gaveUp.incrementAndGet();
     }
 
     /** {@code POST /orders} answered anything but 202. */
@@ -109,6 +115,7 @@ final class OrderTracker {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("placed", orders.size());
         results.put("refused", refused.get());
+        results.put("gaveUpBeforeOrdering", gaveUp.get());
         results.put("placedPerSecond", placedPerSecond());
         results.put("visible", interval(timeline -> timeline.visibleNanos));
         results.put("paid", interval(timeline -> timeline.paidNanos));
