@@ -749,11 +749,26 @@ fd_service_health() {
 }
 fd_service_healthy() { [[ $(fd_service_health "$1") == UP ]]; }
 
+# The per-client rate limit a service was started with (up --rate-limit): on, off or requests per second.
+fd_service_rate_limit() { if [[ -s $FD_RUN/$1.rate-limit ]]; then cat "$FD_RUN/$1.rate-limit"; else echo on; fi; }
+
+# JVM options for a rate-limit setting (web.rate-limit.*, infra/web RateLimitProperties).
+fd_rate_limit_opts() {
+  case $1 in
+    on) ;;
+    off) echo "-Dweb.rate-limit.enabled=false" ;;
+    *) echo "-Dweb.rate-limit.requests-per-second=$1" ;;
+  esac
+}
+
 fd_services_up() {
-  local svc to_start=() t0=$SECONDS
+  local svc to_start=() t0=$SECONDS wanted=${FD_RATE_LIMIT:-on}
   for svc in "${FD_SERVICES[@]}"; do
     if fd_service_running "$svc"; then
-      fd_log "$svc: already running (pid $(fd_pid_of "$FD_RUN/$svc.pid"))"
+      if [[ -n ${FD_RATE_LIMIT:-} && $(fd_service_rate_limit "$svc") != "$FD_RATE_LIMIT" ]]; then
+        fd_die "$svc runs with --rate-limit $(fd_service_rate_limit "$svc"), not $FD_RATE_LIMIT; stop the services first (infra/local/down --services-only), then up --rate-limit $FD_RATE_LIMIT"
+      fi
+      fd_log "$svc: already running (pid $(fd_pid_of "$FD_RUN/$svc.pid"), rate limit $(fd_service_rate_limit "$svc"))"
     else
       to_start+=("$svc")
     fi
@@ -779,7 +794,8 @@ fd_services_up() {
     [[ -f $jar ]] || fd_die "$jar not found (build the project, or unset FD_SKIP_BUILD)"
     local short=${svc%-service}
     fd_require_port_free "$port" "$svc" "FD_${short^^}_PORT"
-    fd_log "$svc: starting on $FD_HOST:$port"
+    fd_log "$svc: starting on $FD_HOST:$port (rate limit $wanted)"
+    echo "$wanted" >"$FD_RUN/$svc.rate-limit"
     # shellcheck disable=SC2086
     (cd "$FD_REPO_ROOT" && fd_spawn "$FD_RUN/$svc.pid" "$FD_LOGS/$svc.log" 0 \
       env JAVA_HOME="$FD_JAVA_HOME" SERVER_PORT="$port" SERVER_ADDRESS="$FD_HOST" FD_PG_PORT="$FD_PG_PORT" \
@@ -787,7 +803,7 @@ fd_services_up() {
       FD_QUERY_URL="http://$FD_HOST:$(fd_service_port query-service)" \
       FD_JWKS_URI="http://$FD_HOST:$FD_ORDER_PORT/.well-known/jwks.json" FD_TOKEN_ISSUER="http://$FD_HOST:$FD_ORDER_PORT" \
       FD_DEMO_ACCOUNTS="${FD_DEMO_ACCOUNTS:-true}" \
-      "$FD_JAVA_HOME/bin/java" $FD_SERVICE_JAVA_OPTS -jar "$jar")
+      "$FD_JAVA_HOME/bin/java" $FD_SERVICE_JAVA_OPTS $(fd_rate_limit_opts "$wanted") -jar "$jar")
   done
   fd_services_wait "${to_start[@]}"
   fd_log "services: started ${to_start[*]} in $((SECONDS - t0))s"
@@ -805,5 +821,6 @@ fd_services_down() {
   local svc
   for svc in "${FD_SERVICES[@]}"; do
     fd_stop_pid "$svc" "$FD_RUN/$svc.pid" "$svc.jar" 30
+    rm -f "$FD_RUN/$svc.rate-limit"
   done
 }
