@@ -79,13 +79,16 @@ class RelayOutagesIT {
             app = start(true, true);
             awaitStreaming();
 
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> stream.write(app));
-            await().atMost(Duration.ofMinutes(2)).until(() -> received() >= NumberedStream.MESSAGES / 5);
+            int half = NumberedStream.MESSAGES / 2;
+            CompletableFuture<Void> firstHalf = CompletableFuture.runAsync(() -> stream.write(app, 0, half));
+            await().atMost(Duration.ofMinutes(2)).until(() -> received() >= NumberedStream.MESSAGES / 10);
             kafka.stop();
             long receivedAtOutage = received();
             long outageStarted = System.nanoTime();
 
-            writing.join();
+            firstHalf.join();
+            // Written while Kafka is away, so changes certainly wait for it (the first half may be relayed already).
+            stream.write(app, half, NumberedStream.MESSAGES);
             await().atMost(STALL_TIMEOUT.multipliedBy(3))
                     .untilAsserted(() -> assertThat(health().getStatus()).isEqualTo(Status.DOWN));
             assertThat(health().getDetails().get("reason")).asString().startsWith("nothing relayed for");

@@ -33,13 +33,21 @@ public final class NumberedStream {
 
     /** Messages for every key in ascending seq, interleaved across keys. */
     public void write(ConfigurableApplicationContext context) {
+        write(context, 0, MESSAGES);
+    }
+
+    /**
+     * The part of the stream from message {@code from} (inclusive) to {@code to} (exclusive), both multiples of
+     * {@value #PER_TRANSACTION}: writing 0 to n, then n to {@value #MESSAGES}, writes the whole stream.
+     */
+    public void write(ConfigurableApplicationContext context, int from, int to) {
         OutboxWriter outbox = context.getBean(OutboxWriter.class);
         TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
         MessageContext messageContext = MessageContext.startedBy(UUID.randomUUID());
-        for (int first = 0; first < MESSAGES; first += PER_TRANSACTION) {
-            int from = first;
+        for (int first = from; first < to; first += PER_TRANSACTION) {
+            int start = first;
             transaction.executeWithoutResult(status -> {
-                for (int i = from; i < from + PER_TRANSACTION; i++) {
+                for (int i = start; i < start + PER_TRANSACTION; i++) {
                     String key = "key-" + (i % KEYS);
                     outbox.send(
                             new OutboxMessage(topic, key, "Numbered", 1, new RelayTestApplication.Numbered(i / KEYS)),
