@@ -2,9 +2,7 @@ package com.fooddelivery.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,17 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceIntegrationTest
 class DeliveryAuthorizationMatrixIT {
-
-    /**
-     * A group of its own, starting at the commands' current end: the shared topic holds other runs' courier requests,
-     * which would otherwise create deliveries while a cell checks that a refused call changed nothing.
-     */
-    @DynamicPropertySource
-    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
-        String group =
-                TestConsumerGroups.startingNow("delivery-matrix-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,10 +2,8 @@ package com.fooddelivery.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.OutboxRelayHealthContract;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,20 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The bare service on real PostgreSQL and Kafka: it starts, leads its outbox relay and reports healthy. */
 @ServiceIntegrationTest
 class PaymentServiceStartupIT implements OutboxRelayHealthContract {
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        // Kafka is shared: never join the real service's consumer group, never answer commands sent before the test.
-        String group =
-                TestConsumerGroups.startingNow("payment-startup-it-" + UUID.randomUUID(), Topics.PAYMENTS_COMMANDS);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-    }
 
     @LocalServerPort
     int port;

@@ -2,9 +2,7 @@ package com.fooddelivery.delivery.courier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,21 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Idempotency-Key on the courier app's requests (the shared {@code infra/idempotency} filter), on real PostgreSQL. */
 @ServiceIntegrationTest
 class IdempotentCourierRequestsIT {
-
-    /** A group of its own, starting at the commands' current end (see CourierDispatchIT). */
-    @DynamicPropertySource
-    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
-        String group = TestConsumerGroups.startingNow(
-                "delivery-idempotency-it-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

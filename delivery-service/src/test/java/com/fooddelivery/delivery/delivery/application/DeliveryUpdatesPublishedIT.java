@@ -13,7 +13,6 @@ import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
@@ -39,8 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,17 +57,6 @@ import tools.jackson.databind.json.JsonMapper;
             "delivery.tracking.average-speed-kmh=20"
         })
 class DeliveryUpdatesPublishedIT {
-
-    /**
-     * A group of its own, starting at the commands' current end: the shared topic holds other runs' commands, which
-     * would otherwise be offered to this test's couriers.
-     */
-    @DynamicPropertySource
-    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
-        String group =
-                TestConsumerGroups.startingNow("delivery-updates-it-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-    }
 
     static final long MIN_INTERVAL_MILLIS = 2000;
 

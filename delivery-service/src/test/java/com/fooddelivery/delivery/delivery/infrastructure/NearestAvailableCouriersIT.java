@@ -2,12 +2,10 @@ package com.fooddelivery.delivery.delivery.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.delivery.delivery.application.DeliveryRepository;
 import com.fooddelivery.delivery.delivery.domain.AvailableCourier;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import com.fooddelivery.testsupport.TestConsumerGroups;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,14 +22,6 @@ import org.springframework.test.context.TestPropertySource;
 @ServiceIntegrationTest
 @TestPropertySource(properties = "delivery.sweep-interval=1h")
 class NearestAvailableCouriersIT {
-
-    /** Other runs' courier requests on the shared topic would be offered to this test's couriers. */
-    @DynamicPropertySource
-    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
-        String group =
-                TestConsumerGroups.startingNow("nearest-couriers-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-    }
 
     /** MG Road, Bengaluru. */
     private static final GeoPoint PICKUP = new GeoPoint(12.9750, 77.6060);

@@ -13,7 +13,6 @@ import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import com.fooddelivery.testsupport.TestConsumerGroups;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,8 +49,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,16 +61,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"delivery.offer-timeout=3s", "delivery.sweep-interval=200ms"})
 class CourierDispatchIT {
-
-    /**
-     * A group of its own, starting at the commands' current end: the shared topic holds other runs' commands, which
-     * would otherwise be offered to this test's couriers.
-     */
-    @DynamicPropertySource
-    static void ownConsumerGroup(DynamicPropertyRegistry registry) {
-        String group = TestConsumerGroups.startingNow("delivery-it-" + UUID.randomUUID(), Topics.DELIVERIES_COMMANDS);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

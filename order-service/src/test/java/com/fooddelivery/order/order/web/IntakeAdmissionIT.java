@@ -46,7 +46,6 @@ class IntakeAdmissionIT {
     static void shortPaymentWait(DynamicPropertyRegistry registry) {
         registry.add("order.intake.max-payment-wait", MAX_PAYMENT_WAIT::toString);
         registry.add("order.intake.check-interval", () -> "100ms");
-        registry.add("order.replies.group-id", () -> "intake-admission-it-" + UUID.randomUUID());
     }
 
     @LocalServerPort

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,11 +38,6 @@ class OrderActionsIT {
     private static final String OTHER_RESTAURANT = "1c8d5a9f-3e24-4b6f-9a72-7d0e3b2f6c21";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void ownReplyConsumer(DynamicPropertyRegistry registry) {
-        registry.add("order.replies.group-id", () -> "order-actions-it-" + UUID.randomUUID());
-    }
 
     @LocalServerPort
     int port;

@@ -14,7 +14,6 @@ import com.fooddelivery.messaging.MessageContext;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
-import com.fooddelivery.testsupport.TestConsumerGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceIntegrationTest
 class PaymentCommandsIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Money ORDER_TOTAL = new Money(49_800, "INR");
@@ -61,13 +57,6 @@ class PaymentCommandsIT {
     private static final Map<String, List<ConsumerRecord<String, String>>> EVENTS_BY_ORDER = new ConcurrentHashMap<>();
     private static final Map<String, List<ConsumerRecord<String, String>>> DEAD_LETTERS_BY_ORDER =
             new ConcurrentHashMap<>();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        // A group of its own that starts at the commands' current end: it handles only what this test publishes.
-        String group = TestConsumerGroups.startingNow("payment-it-" + RUN, Topics.PAYMENTS_COMMANDS);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-    }
 
     @BeforeAll
     static void connect() {
