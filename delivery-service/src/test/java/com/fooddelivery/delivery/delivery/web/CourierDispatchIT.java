@@ -11,6 +11,7 @@ import com.fooddelivery.contracts.common.GeoPoint;
 import com.fooddelivery.contracts.delivery.CancelCourierRequest;
 import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
+import com.fooddelivery.testsupport.AtOnce;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import com.fooddelivery.testsupport.TestTokens;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -470,7 +470,7 @@ class CourierDispatchIT {
                         held.courier(),
                         "{\"online\":true,\"lat\":%s,\"lon\":%s}".formatted(RESTAURANT.lat(), RESTAURANT.lon())));
             }
-            List<HttpResponse<String>> answers = fireAtOnce(taps);
+            List<HttpResponse<String>> answers = AtOnce.call(RACING, taps);
 
             List<HttpResponse<String>> actions = answers.stream()
                     .filter(answer -> answer.request().method().equals("POST"))
@@ -509,7 +509,7 @@ class CourierDispatchIT {
             }
             Future<Sent> cancel =
                     RACING.submit(() -> send(orderId, new CancelCourierRequest(orderId), UUID.randomUUID()));
-            List<HttpResponse<String>> answers = fireAtOnce(taps);
+            List<HttpResponse<String>> answers = AtOnce.call(RACING, taps);
             UUID cancelId = cancel.get(30, TimeUnit.SECONDS).messageId();
 
             List<Integer> statuses =
@@ -540,27 +540,6 @@ class CourierDispatchIT {
 
     private UUID orderOf(HeldOffer held) {
         return jdbc.queryForObject("select order_id from delivery where id = ?", UUID.class, held.deliveryId());
-    }
-
-    /** Runs every call at the same moment, each on its own thread; returns the answers in order. */
-    private static List<HttpResponse<String>> fireAtOnce(List<Callable<HttpResponse<String>>> calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> running = new ArrayList<>();
-        for (Callable<HttpResponse<String>> call : calls) {
-            running.add(RACING.submit(() -> {
-                ready.countDown();
-                go.await();
-                return call.call();
-            }));
-        }
-        ready.await(10, TimeUnit.SECONDS);
-        go.countDown();
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        for (Future<HttpResponse<String>> answer : running) {
-            answers.add(answer.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
     }
 
     /** A courier's offer that stays open for the whole test, whatever the test's 3 s offer timeout. */

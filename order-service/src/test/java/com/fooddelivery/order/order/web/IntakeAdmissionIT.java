@@ -3,11 +3,6 @@ package com.fooddelivery.order.order.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fooddelivery.contracts.MessageHeaders;
-import com.fooddelivery.contracts.Topics;
-import com.fooddelivery.contracts.common.Money;
-import com.fooddelivery.contracts.payment.PaymentAuthorized;
-import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import com.fooddelivery.testsupport.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,7 +70,7 @@ class IntakeAdmissionIT {
         assertThat(orders()).as("nothing placed").isEqualTo(ordersBefore);
         assertThat(meters.counter("orders.intake.refused").count()).isEqualTo(1.0);
 
-        replyPaymentAuthorized(waitingForPayment);
+        PaymentReplies.authorized(waitingForPayment);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
                         assertThat(placeOrder(UUID.randomUUID()).statusCode()).isEqualTo(202));
@@ -103,21 +97,5 @@ class IntakeAdmissionIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** What payment-service answers when the provider authorizes. */
-    private static void replyPaymentAuthorized(String orderId) throws Exception {
-        KafkaProbe.publish(
-                Topics.PAYMENTS_EVENTS,
-                orderId,
-                JSON.writeValueAsString(
-                        new PaymentAuthorized(UUID.fromString(orderId), new Money(12000, "INR"), "sim_auth_1")),
-                Map.of(
-                        MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.TYPE, "PaymentAuthorized",
-                        MessageHeaders.SCHEMA_VERSION, "1",
-                        MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.OCCURRED_AT, Instant.now().toString()));
     }
 }

@@ -3,10 +3,7 @@ package com.fooddelivery.order.order.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.contracts.Topics;
-import com.fooddelivery.contracts.common.Money;
-import com.fooddelivery.contracts.payment.PaymentAuthorized;
 import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import com.fooddelivery.testsupport.TestTokens;
@@ -15,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +45,7 @@ class OrderActionsIT {
     void the_restaurant_accepts_an_authorized_order_once_and_the_saga_requests_a_courier() throws Exception {
         UUID customer = UUID.randomUUID();
         String orderId = placeOrder(customer);
-        replyPaymentAuthorized(orderId);
+        PaymentReplies.authorized(orderId);
         awaitLastEvent(orderId, "PaymentAuthorizedForOrder");
 
         assertThat(post(
@@ -129,22 +125,6 @@ class OrderActionsIT {
         HttpResponse<String> response = post("/orders", body, TestTokens.customer(customer));
         assertThat(response.statusCode()).isEqualTo(202);
         return JSON.readTree(response.body()).get("orderId").asString();
-    }
-
-    /** What payment-service answers when the provider authorizes. */
-    private static void replyPaymentAuthorized(String orderId) throws Exception {
-        KafkaProbe.publish(
-                Topics.PAYMENTS_EVENTS,
-                orderId,
-                JSON.writeValueAsString(
-                        new PaymentAuthorized(UUID.fromString(orderId), new Money(12000, "INR"), "sim_auth_1")),
-                Map.of(
-                        MessageHeaders.MESSAGE_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.TYPE, "PaymentAuthorized",
-                        MessageHeaders.SCHEMA_VERSION, "1",
-                        MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.OCCURRED_AT, Instant.now().toString()));
     }
 
     private void awaitLastEvent(String orderId, String eventName) {

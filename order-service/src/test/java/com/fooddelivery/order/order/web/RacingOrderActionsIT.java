@@ -3,13 +3,9 @@ package com.fooddelivery.order.order.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fooddelivery.contracts.MessageHeaders;
-import com.fooddelivery.contracts.Topics;
-import com.fooddelivery.contracts.common.Money;
-import com.fooddelivery.contracts.payment.PaymentAuthorized;
 import com.fooddelivery.order.OrderServiceApplication;
+import com.fooddelivery.testsupport.AtOnce;
 import com.fooddelivery.testsupport.Infrastructure;
-import com.fooddelivery.testsupport.KafkaProbe;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import com.fooddelivery.testsupport.TestDatabase;
 import com.fooddelivery.testsupport.TestTokens;
@@ -19,14 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,7 +86,7 @@ class RacingOrderActionsIT {
             throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String orderId = placeOrder(UUID.randomUUID());
-            awaitInbox(replyPaymentAuthorized(orderId));
+            awaitInbox(PaymentReplies.authorized(orderId));
             assertThat(eventsOf(orderId)).last().isEqualTo("PaymentAuthorizedForOrder");
 
             List<Callable<HttpResponse<String>>> actions = new ArrayList<>();
@@ -104,7 +98,7 @@ class RacingOrderActionsIT {
                                 ? () -> post(port, path + "/reject", "{\"reason\":\"Out of dosa batter\"}", STAFF)
                                 : () -> post(port, path + "/accept", "{\"prepTimeMinutes\":15}", STAFF));
             }
-            List<HttpResponse<String>> answers = fireAtOnce(actions);
+            List<HttpResponse<String>> answers = AtOnce.call(racers, actions);
 
             assertOneWinnerAndConflicts(answers, "order " + orderId + ", round " + round);
             List<String> events = eventsOf(orderId);
@@ -133,8 +127,8 @@ class RacingOrderActionsIT {
                 int port = port(i % 2 == 0 ? first : second);
                 actions.add(() -> post(port, "/orders/" + orderId + "/cancel", "", TestTokens.customer(customer)));
             }
-            Future<UUID> reply = racers.submit(() -> replyPaymentAuthorized(orderId));
-            List<HttpResponse<String>> answers = fireAtOnce(actions);
+            Future<UUID> reply = racers.submit(() -> PaymentReplies.authorized(orderId));
+            List<HttpResponse<String>> answers = AtOnce.call(racers, actions);
             awaitInbox(reply.get(30, TimeUnit.SECONDS));
 
             assertOneWinnerAndConflicts(answers, "order " + orderId + ", round " + round);
@@ -174,28 +168,6 @@ class RacingOrderActionsIT {
                 .orElseThrow();
     }
 
-    /** Runs every action at the same moment, each on its own thread; returns the answers in order. */
-    private static List<HttpResponse<String>> fireAtOnce(List<Callable<HttpResponse<String>>> actions)
-            throws Exception {
-        CountDownLatch ready = new CountDownLatch(actions.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> running = new ArrayList<>();
-        for (Callable<HttpResponse<String>> action : actions) {
-            running.add(racers.submit(() -> {
-                ready.countDown();
-                go.await();
-                return action.call();
-            }));
-        }
-        ready.await(10, TimeUnit.SECONDS);
-        go.countDown();
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        for (Future<HttpResponse<String>> answer : running) {
-            answers.add(answer.get(60, TimeUnit.SECONDS));
-        }
-        return answers;
-    }
-
     private static String placeOrder(UUID customer) throws Exception {
         String body = JSON.writeValueAsString(Map.of(
                 "restaurantId",
@@ -209,24 +181,6 @@ class RacingOrderActionsIT {
         HttpResponse<String> response = post(port(first), "/orders", body, TestTokens.customer(customer));
         assertThat(response.statusCode()).isEqualTo(202);
         return JSON.readTree(response.body()).get("orderId").asString();
-    }
-
-    /** What payment-service answers when the provider authorizes; returns the message id. */
-    private static UUID replyPaymentAuthorized(String orderId) throws Exception {
-        UUID messageId = UUID.randomUUID();
-        KafkaProbe.publish(
-                Topics.PAYMENTS_EVENTS,
-                orderId,
-                JSON.writeValueAsString(
-                        new PaymentAuthorized(UUID.fromString(orderId), new Money(12000, "INR"), "sim_auth_1")),
-                Map.of(
-                        MessageHeaders.MESSAGE_ID, messageId.toString(),
-                        MessageHeaders.TYPE, "PaymentAuthorized",
-                        MessageHeaders.SCHEMA_VERSION, "1",
-                        MessageHeaders.CORRELATION_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.CAUSATION_ID, UUID.randomUUID().toString(),
-                        MessageHeaders.OCCURRED_AT, Instant.now().toString()));
-        return messageId;
     }
 
     /** Waits until one of the instances has processed the reply (its inbox row commits with its effect). */
