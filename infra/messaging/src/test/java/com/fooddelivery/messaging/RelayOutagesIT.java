@@ -3,6 +3,7 @@ package com.fooddelivery.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fooddelivery.messaging.deadletter.DeadLetters;
 import com.fooddelivery.messaging.relay.OutboxRelay;
 import com.fooddelivery.messaging.relay.OutboxRelayHealthIndicator;
 import com.fooddelivery.messaging.relay.RelayLeaderElection;
@@ -207,12 +208,14 @@ class RelayOutagesIT {
         List<ConsumerRecord<String, String>> deadLetters =
                 KafkaProbe.awaitRecords(OutboxRelay.DEAD_LETTER_TOPIC, key, 2);
         assertThat(deadLetters)
-                .extracting(record -> KafkaProbe.header(record, OutboxRelay.DEAD_LETTER_REASON_HEADER))
+                .extracting(record -> KafkaProbe.header(record, DeadLetters.REASON_HEADER))
                 .satisfiesExactly(
                         reason -> assertThat(reason).startsWith("unreadable outbox row"),
                         reason -> assertThat(reason).contains("RecordTooLargeException"));
         assertThat(deadLetters.getFirst().value()).contains("\"aggregate_id\":\"" + key + "\"");
-        assertThat(meters().counter("outbox.relay.dead.letters").count()).isEqualTo(2.0);
+        assertThat(meters().counter(DeadLetters.COUNTER, "topic", properties.get("relay-test.topic"))
+                        .count())
+                .isEqualTo(2.0);
     }
 
     private void insertOutboxRow(String key, String payload, String headers) {

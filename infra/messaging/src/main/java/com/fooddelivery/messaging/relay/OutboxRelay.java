@@ -1,5 +1,6 @@
 package com.fooddelivery.messaging.relay;
 
+import com.fooddelivery.messaging.deadletter.DeadLetters;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -53,8 +54,6 @@ public class OutboxRelay {
     /** Where rows go that Kafka will never take; the relay's own dead-letter topic, for every service. */
     public static final String DEAD_LETTER_TOPIC = "outbox.DLT";
 
-    public static final String DEAD_LETTER_REASON_HEADER = "dlt-reason";
-
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
     /** Enough of a poison row for an operator to see what it was (the row itself is gone from the outbox). */
@@ -67,7 +66,7 @@ public class OutboxRelay {
     private final JsonMapper json;
     private final Clock clock;
     private final Counter relayed;
-    private final Counter deadLettered;
+    private final MeterRegistry meters;
 
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ExecutorService thread;
@@ -96,9 +95,7 @@ public class OutboxRelay {
         this.relayed = Counter.builder("outbox.relay.messages")
                 .description("Outbox messages acknowledged by Kafka")
                 .register(meters);
-        this.deadLettered = Counter.builder("outbox.relay.dead.letters")
-                .description("Outbox rows Kafka would never take, sent to " + DEAD_LETTER_TOPIC)
-                .register(meters);
+        this.meters = meters;
         Gauge.builder(
                         "outbox.relay.oldest.unrelayed.age",
                         this,
@@ -219,13 +216,14 @@ public class OutboxRelay {
                 continue;
             }
             noteWaiting(change);
+            Struct row = change.getStruct("after");
             ProducerRecord<String, String> record;
             try {
-                record = toKafkaRecord(change.getStruct("after"));
+                record = toKafkaRecord(row);
             } catch (RuntimeException unreadable) {
-                record = deadLetter(change.getStruct("after"), "unreadable outbox row: " + unreadable);
+                record = deadLetter(row, "unreadable outbox row: " + unreadable);
             }
-            sent.add(new Sent(change.getStruct("after"), producer.send(record)));
+            sent.add(new Sent(row, producer.send(record)));
         }
         awaitAcks(sent);
         for (RecordChangeEvent<SourceRecord> event : batch) {
@@ -310,11 +308,16 @@ public class OutboxRelay {
 
     /** The row as the outbox holds it (headers as text, since they may be what is wrong), with the reason. */
     private ProducerRecord<String, String> deadLetter(Struct row, String reason) {
-        deadLettered.increment();
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String field : List.of("id", "aggregate_type", "aggregate_id", "type", "headers", "payload")) {
             fields.put(field, row.schema().field(field) == null ? null : row.get(field));
         }
+        // Counted and labelled like every consumer's dead letters (DeadLetters): one counter, one reason header.
+        Counter.builder(DeadLetters.COUNTER)
+                .description("Records sent to their topic's dead-letter topic")
+                .tag("topic", String.valueOf(fields.get("aggregate_type")))
+                .register(meters)
+                .increment();
         String whole = json.writeValueAsString(fields);
         String value = whole.length() > DEAD_LETTER_VALUE_LIMIT ? whole.substring(0, DEAD_LETTER_VALUE_LIMIT) : whole;
         log.error(
@@ -326,7 +329,7 @@ public class OutboxRelay {
                 value);
         ProducerRecord<String, String> record =
                 new ProducerRecord<>(DEAD_LETTER_TOPIC, String.valueOf(fields.get("aggregate_id")), value);
-        record.headers().add(DEAD_LETTER_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(DeadLetters.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         return record;
     }
 

@@ -166,12 +166,10 @@ public class RelayLeaderElection implements SmartLifecycle {
         if (leader && !lockConnection.isValid(2)) {
             resign("lost the connection holding the relay lock");
         }
-        if (leader && stalledAsLeaderFor().compareTo(settings.stallTimeout()) >= 0) {
+        Duration stalled = stalledAsLeaderFor();
+        if (leader && stalled.compareTo(settings.stallTimeout()) >= 0) {
             String failure = relay.lastFailure();
-            resign("nothing relayed for " + stalledAsLeaderFor().toSeconds() + " s"
-                    + (failure == null ? "" : " (" + failure + ")"));
-            mayLeadAgainAt =
-                    clock.instant().plus(settings.leaderCheckInterval().multipliedBy(CHECKS_SAT_OUT_AFTER_RESIGNING));
+            resign("nothing relayed for " + stalled.toSeconds() + " s" + (failure == null ? "" : " (" + failure + ")"));
         }
         if (!leader && !clock.instant().isBefore(mayLeadAgainAt) && tryAcquire()) {
             leader = true;
