@@ -73,7 +73,7 @@ class SagaStepCostBenchmark {
                 .sorted()
                 .toArray();
         int samples = Integer.getInteger("benchmark.samples", 300);
-        int warmup = Integer.getInteger("benchmark.warmup", 100);
+        int warmup = Integer.getInteger("benchmark.warmup", 1000);
 
         // The JIT and the pools warm up on orders that end, so the first level is not measured cold.
         measure(warmup);
