@@ -33,12 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderReadModel {
 
-    /**
-     * How often a waiting request re-reads when nothing woke it: only a change projected by another instance goes
-     * unnoticed that long.
-     */
-    private static final Duration REREAD = Duration.ofSeconds(1);
-
     private static final String STATUS_COUNTS = "statuses";
 
     private final ElasticsearchClient client;
@@ -90,7 +84,7 @@ public class OrderReadModel {
                 if (done.test(view) || left <= 0) {
                     return view;
                 }
-                waiter.await(Duration.ofNanos(Math.min(left, REREAD.toNanos())));
+                waiter.await(Duration.ofNanos(left));
             }
         }
     }

@@ -19,14 +19,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes requests that wait for an order to change (long-poll, read-your-writes) as soon as a projection in this
- * instance wrote it. Another instance may project the change, so waiters also re-read on a timer; this only makes
- * the common case immediate.
+ * Wakes requests that wait for an order to change (long-poll, read-your-writes) as soon as a projection wrote it:
+ * one of this instance directly, one of another instance through the {@link ChangeFeed}. A waiter reads only when
+ * woken and once more when its wait is over, so the read load follows the changes, not the number of waiters.
  *
  * <p>Bounded twice. Memory: a {@link Waiter} is registered only for the request that holds it and removed when it is
  * closed, whatever ends the request (an answer, the wait running out, an exception, an interrupt), so the map holds
  * exactly the requests in flight. Concurrency: at most {@code query.long-poll.max-concurrent} requests of this
- * instance actually wait at once (each re-reads Elasticsearch once a second and holds a connection open); one more
+ * instance actually wait at once (each holds a connection open and reads again at each change); one more
  * is refused with {@link LongPollsExhaustedException} instead of queueing.
  */
 @Component

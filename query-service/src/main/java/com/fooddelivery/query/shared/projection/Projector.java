@@ -21,10 +21,10 @@ public class Projector {
     private final MessageReader reader;
     private final VersionedBulkWriter writer;
     private final IndexAdmin indices;
-    private final Changes changes;
+    private final ChangeFeed changes;
     private final Map<IndexDefinition, String> alsoInto = new ConcurrentHashMap<>();
 
-    Projector(MessageReader reader, VersionedBulkWriter writer, IndexAdmin indices, Changes changes) {
+    Projector(MessageReader reader, VersionedBulkWriter writer, IndexAdmin indices, ChangeFeed changes) {
         this.reader = reader;
         this.writer = writer;
         this.indices = indices;
@@ -64,7 +64,7 @@ public class Projector {
 
     /**
      * Writes one document per event of type {@code family} in {@code records} (other types on the topic are skipped)
-     * and wakes the requests waiting for those ids. Returns the records that could not be projected, with why.
+     * and wakes the requests waiting for those ids, on every instance. Returns the records that could not be projected, with why.
      */
     public <E> List<Projection.Rejected> project(
             List<ConsumerRecord<String, String>> records,
@@ -96,7 +96,7 @@ public class Projector {
             rejected.add(new Projection.Rejected(
                     source, new MalformedMessageException(source, "refused by Elasticsearch: " + refused.reason())));
         });
-        changes.changed(documents.stream().map(VersionedDocument::id).toList());
+        changes.projected(documents.stream().map(VersionedDocument::id).toList());
         return rejected;
     }
 }
