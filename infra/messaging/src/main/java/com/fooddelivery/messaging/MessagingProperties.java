@@ -19,8 +19,8 @@ public record MessagingProperties(
      *     {@code outbox_<spring.application.name>})
      * @param pollInterval how often Debezium polls for WAL changes (latency of each hop)
      * @param offsetFlushInterval how often relayed positions are saved (what a crash may send twice)
-     * @param sendTimeout how long sending one record may block (fetching metadata, a full buffer) before the engine
-     *     is started again
+     * @param sendTimeout how long one attempt to hand a record to the producer may block (fetching metadata, a full
+     *     buffer); the relay tries again, in order, until Kafka takes it or the relay stops
      * @param stallTimeout how long the leader may go without relaying (changes wait, nothing acknowledged, or the
      *     engine will not run) before its health is DOWN and it resigns, so a standby may try
      * @param restartBackoff first delay between starts of a failed engine; doubles up to maxRestartBackoff

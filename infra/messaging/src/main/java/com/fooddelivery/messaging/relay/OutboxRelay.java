@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -223,7 +224,7 @@ public class OutboxRelay {
             } catch (RuntimeException unreadable) {
                 record = deadLetter(row, "unreadable outbox row: " + unreadable);
             }
-            sent.add(new Sent(row, producer.send(record)));
+            sent.add(new Sent(row, sendInOrder(record)));
         }
         awaitAcks(sent);
         for (RecordChangeEvent<SourceRecord> event : batch) {
@@ -271,6 +272,37 @@ public class OutboxRelay {
             } catch (TimeoutException e) {
                 if (stopRequested) {
                     throw new IllegalStateException("The relay stopped while Kafka had not acknowledged a batch", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Hands {@code record} to the producer, which from then on retries it in order until Kafka takes it. A send can
+     * also fail before it reaches the producer's queue: no metadata for the topic within {@code send-timeout}, as
+     * with a producer started while Kafka is away, or a full buffer. Such a send is tried again here, as long as it
+     * takes (the stall clock runs meanwhile): giving up on it would fail the batch after later records of it went
+     * through, and the restarted engine would deliver it after them, out of order (RelayOutagesIT saw that).
+     */
+    private Future<RecordMetadata> sendInOrder(ProducerRecord<String, String> record) throws InterruptedException {
+        while (true) {
+            Future<RecordMetadata> ack = producer.send(record);
+            if (!ack.isDone()) {
+                return ack;
+            }
+            try {
+                ack.get();
+                return ack;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException)) {
+                    return ack; // refused for the record itself, or fatal: awaitAcks decides
+                }
+                lastFailure = e.getCause().toString();
+                if (stopRequested) {
+                    throw new IllegalStateException("The relay stopped while Kafka could not take a record", e);
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("stopped while Kafka could not take a record");
                 }
             }
         }
