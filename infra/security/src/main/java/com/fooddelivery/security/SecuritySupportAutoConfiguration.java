@@ -2,18 +2,22 @@ package com.fooddelivery.security;
 
 import com.fooddelivery.web.FilterProblems;
 import com.fooddelivery.web.WebSupportAutoConfiguration;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -63,6 +67,20 @@ public class SecuritySupportAutoConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** Every service's token decoder, Spring Boot's or its own, remembers what it verified. */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment environment) {
+        long maxSize = environment.getProperty("security.verified-tokens.max-size", Long.class, 10_000L);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)
+                        ? new VerifiedTokenCache(decoder, maxSize, Clock.systemUTC())
+                        : bean;
+            }
+        };
     }
 
     @Bean

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,9 @@ class ResourceServerTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JwtDecoder decoder;
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry properties) {
@@ -124,6 +129,11 @@ class ResourceServerTest {
                 Map.of("sub", UUID.randomUUID().toString(), "roles", List.of("COURIER", "SUPERUSER")));
 
         assertProblem(get("/couriers/me", courierWithoutId), 403, "role-required");
+    }
+
+    @Test
+    void the_services_token_decoder_remembers_what_it_verified() {
+        assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
     }
 
     @Test
