@@ -150,22 +150,38 @@ fd_find_pg_bindir() {
   FD_PG_VERSION=$best_v
 }
 
+# What infra/local/up and infra/local/test need. As root, whatever is missing is installed on the spot
+# (infra/local/install-prerequisites, apt-get); otherwise the one sudo command to run is named.
 fd_check_prereqs() {
-  local missing=() hint="run infra/local/install-prerequisites as root, or:"
-  command -v curl >/dev/null 2>&1 || missing+=("curl (apt-get install curl)")
-  command -v flock >/dev/null 2>&1 || missing+=("flock (apt-get install util-linux)")
-  command -v setsid >/dev/null 2>&1 || missing+=("setsid (apt-get install util-linux)")
-  command -v runuser >/dev/null 2>&1 || missing+=("runuser (apt-get install util-linux)")
-  command -v unzip >/dev/null 2>&1 || missing+=("unzip (apt-get install unzip)")
-  command -v ps >/dev/null 2>&1 || missing+=("ps (apt-get install procps)")
-  fd_find_pg_bindir || missing+=("PostgreSQL 15+ server binaries: initdb/pg_ctl/postgres (apt-get install postgresql)")
-  if ((${#missing[@]})); then
-    printf '%s [infra/local] ERROR: missing prerequisites (%s)\n' "$(date +%H:%M:%S)" "$hint" >&2
-    printf '  - %s\n' "${missing[@]}" >&2
-    exit 1
+  if ! fd_prereqs_present; then
+    if [[ $(id -u) -eq 0 ]]; then
+      fd_log "installing what is missing (infra/local/install-prerequisites)"
+      "$FD_REPO_ROOT/infra/local/install-prerequisites"
+    fi
+    fd_prereqs_present report || exit 1
   fi
   fd_find_java_home
   [[ -x $FD_REPO_ROOT/mvnw ]] || fd_die "Maven wrapper $FD_REPO_ROOT/mvnw not found or not executable"
+}
+
+fd_prereqs_present() { # [report] -> 0 when nothing is missing; with report, says what is and how to fix it
+  local missing=()
+  command -v curl >/dev/null 2>&1 || missing+=("curl")
+  command -v flock >/dev/null 2>&1 || missing+=("flock (util-linux)")
+  command -v setsid >/dev/null 2>&1 || missing+=("setsid (util-linux)")
+  command -v runuser >/dev/null 2>&1 || missing+=("runuser (util-linux)")
+  command -v unzip >/dev/null 2>&1 || missing+=("unzip")
+  command -v ps >/dev/null 2>&1 || missing+=("ps (procps)")
+  command -v jq >/dev/null 2>&1 || missing+=("jq (infra/load/run's summary)")
+  fd_find_pg_bindir || missing+=("PostgreSQL 15+ server binaries: initdb/pg_ctl/postgres (postgresql)")
+  (fd_find_java_home) >/dev/null 2>&1 || missing+=("a JDK 21+ (openjdk-21-jdk-headless or newer)")
+  ((${#missing[@]} == 0)) && return 0
+  if [[ ${1:-} == report ]]; then
+    printf '%s [infra/local] ERROR: missing prerequisites; run: sudo %s\n' "$(date +%H:%M:%S)" \
+      "$FD_REPO_ROOT/infra/local/install-prerequisites" >&2
+    printf '  - %s\n' "${missing[@]}" >&2
+  fi
+  return 1
 }
 
 # ---------------------------------------------------------------- run-as user
@@ -280,9 +296,13 @@ fd_spawn() {
 fd_wait() {
   local what=$1 timeout=$2 pidfile=$3 marker=$4 logs=$5
   shift 5
-  local start=$SECONDS
+  local start=$SECONDS next_note=$((SECONDS + 10))
   # shellcheck disable=SC2086
   until "$@" >/dev/null 2>&1; do
+    if ((SECONDS >= next_note)); then
+      fd_log "$what: waiting to be healthy, $((SECONDS - start))s so far (at most ${timeout}s)"
+      next_note=$((SECONDS + 10))
+    fi
     if [[ $pidfile != - ]] && ! fd_pid_alive "$pidfile" "$marker"; then
       fd_fail_with_logs "$what exited during startup" $logs
     fi
@@ -782,9 +802,8 @@ fd_services_up() {
   else
     local pl
     pl="$(IFS=,; echo "${to_start[*]}")"
-    fd_log "services: building $pl (./mvnw -q -B -DskipTests -pl $pl -am package)"
-    (cd "$FD_REPO_ROOT" && JAVA_HOME="$FD_JAVA_HOME" ./mvnw -q -B -DskipTests -pl "$pl" -am package 200>&-) ||
-      fd_die "build failed"
+    fd_log "services: building $pl (./mvnw -B -DskipTests -pl $pl -am package; log $FD_LOGS/build.log)"
+    fd_build_with_progress -B -ntp -DskipTests -pl "$pl" -am package
   fi
 
   for svc in "${to_start[@]}"; do
@@ -807,6 +826,33 @@ fd_services_up() {
   done
   fd_services_wait "${to_start[@]}"
   fd_log "services: started ${to_start[*]} in $((SECONDS - t0))s"
+}
+
+# Runs ./mvnw with the arguments, its whole output in $FD_LOGS/build.log, and says which module it is building
+# (Maven's "Building <module> [n/m]"), with the time so far; on failure, the log's tail.
+fd_build_with_progress() {
+  local log="$FD_LOGS/build.log" start=$SECONDS status=0
+  mkdir -p "$FD_LOGS"
+  (cd "$FD_REPO_ROOT" && JAVA_HOME="$FD_JAVA_HOME" ./mvnw "$@" 200>&-) >"$log" 2>&1 &
+  local build=$!
+  local seen=0 modules i
+  while true; do
+    local running=0
+    kill -0 "$build" 2>/dev/null && running=1
+    mapfile -t modules < <(sed -n 's/^\[INFO\] Building \([^ ]*\) [^ ]*  *\(\[[0-9]*\/[0-9]*\]\)$/\2 \1/p' "$log")
+    for ((i = seen; i < ${#modules[@]}; i++)); do
+      fd_log "build: ${modules[i]} (+$((SECONDS - start))s)"
+    done
+    seen=${#modules[@]}
+    ((running)) || break
+    sleep 2
+  done
+  wait "$build" || status=$?
+  if ((status != 0)); then
+    tail -n 40 "$log" >&2
+    fd_die "build failed after $((SECONDS - start))s (whole log: $log)"
+  fi
+  fd_log "build: done in $((SECONDS - start))s"
 }
 
 fd_services_wait() {
