@@ -63,7 +63,8 @@ public class OrderReadModel {
     }
 
     /**
-     * Reads the order until {@code done} holds for what was read or {@code atMost} has passed; returns the last read.
+     * Reads the order, and again each time a projection of any instance writes it ({@link Changes}), until {@code
+     * done} holds for what was read or {@code atMost} has passed; returns the last read. Never reads on a timer.
      * A read that may not wait (zero {@code atMost}) registers nothing; one that does is registered with
      * {@link Changes} only until it returns or throws.
      *
