@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>After each projected batch the writing instance wakes its own waiters at once and sends one small record to
  * {@value #TOPIC}, a topic of this service alone: the batch's document ids, comma-separated, keyed by the instance.
- * Every instance reads that topic from its end (manual assignment: no group to join or rebalance) and wakes its
+ * Every instance reads that topic from its end (manual assignment: nothing to rebalance; the offsets it commits
+ * under the group {@code query-change-feed} are never read back) and wakes its
  * waiters for the ids another instance wrote. The record is sent after the write, so a woken request reads the new
  * document (Elasticsearch gets are real-time).
  *

@@ -21,14 +21,14 @@ public class Projector {
     private final MessageReader reader;
     private final VersionedBulkWriter writer;
     private final IndexAdmin indices;
-    private final ChangeFeed changes;
+    private final ChangeFeed feed;
     private final Map<IndexDefinition, String> alsoInto = new ConcurrentHashMap<>();
 
-    Projector(MessageReader reader, VersionedBulkWriter writer, IndexAdmin indices, ChangeFeed changes) {
+    Projector(MessageReader reader, VersionedBulkWriter writer, IndexAdmin indices, ChangeFeed feed) {
         this.reader = reader;
         this.writer = writer;
         this.indices = indices;
-        this.changes = changes;
+        this.feed = feed;
     }
 
     /**
@@ -96,7 +96,7 @@ public class Projector {
             rejected.add(new Projection.Rejected(
                     source, new MalformedMessageException(source, "refused by Elasticsearch: " + refused.reason())));
         });
-        changes.projected(documents.stream().map(VersionedDocument::id).toList());
+        feed.projected(documents.stream().map(VersionedDocument::id).toList());
         return rejected;
     }
 }
