@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fooddelivery.order.account.token.AuthProperties;
 import com.fooddelivery.order.account.token.SigningKeys;
+import com.fooddelivery.testsupport.MovableClock;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import com.fooddelivery.testsupport.TestTokens;
 import com.nimbusds.jose.jwk.JWK;
@@ -12,11 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -271,7 +269,7 @@ class AccountsAndTokensIT {
     @Test
     void a_rotated_key_stays_published_for_one_token_lifetime_then_leaves_the_jwks() {
         // Another instance: it finds the key made at this one's first start, and signs with it.
-        MutableClock clock = new MutableClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         SigningKeys keys = new SigningKeys(
                 jdbcClient,
                 transactions,
@@ -294,35 +292,6 @@ class AccountsAndTokensIT {
         assertThat(jdbc.queryForObject("select count(*) from signing_key", Integer.class))
                 .as("kept, not published")
                 .isEqualTo(2);
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private int accounts() {
