@@ -3,7 +3,9 @@ package com.fooddelivery.contracts;
 import com.fooddelivery.contracts.delivery.CancelCourierRequest;
 import com.fooddelivery.contracts.delivery.CourierAssigned;
 import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
+import com.fooddelivery.contracts.delivery.CourierUnassigned;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryFailed;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.DeliveryUpdated;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
@@ -51,8 +53,10 @@ public final class MessageCatalog {
             new Entry("RequestCourier", RequestCourier.class, Topics.DELIVERIES_COMMANDS, 1),
             new Entry("CancelCourierRequest", CancelCourierRequest.class, Topics.DELIVERIES_COMMANDS, 1),
             new Entry("CourierAssigned", CourierAssigned.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("CourierUnassigned", CourierUnassigned.class, Topics.DELIVERIES_EVENTS, 1),
             new Entry("DeliveryPickedUp", DeliveryPickedUp.class, Topics.DELIVERIES_EVENTS, 1),
             new Entry("DeliveryDelivered", DeliveryDelivered.class, Topics.DELIVERIES_EVENTS, 1),
+            new Entry("DeliveryFailed", DeliveryFailed.class, Topics.DELIVERIES_EVENTS, 1),
             new Entry("NoCourierAvailable", NoCourierAvailable.class, Topics.DELIVERIES_EVENTS, 1),
             new Entry("CourierRequestCancelled", CourierRequestCancelled.class, Topics.DELIVERIES_EVENTS, 1),
             new Entry("DeliveryUpdated", DeliveryUpdated.class, Topics.DELIVERIES_EVENTS, 1),

@@ -7,7 +7,9 @@ import com.fooddelivery.contracts.common.PaymentMethod;
 import com.fooddelivery.contracts.delivery.CancelCourierRequest;
 import com.fooddelivery.contracts.delivery.CourierAssigned;
 import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
+import com.fooddelivery.contracts.delivery.CourierUnassigned;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryFailed;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.DeliveryStatus;
 import com.fooddelivery.contracts.delivery.DeliveryUpdated;
@@ -69,8 +71,15 @@ final class ContractSamples {
                             new DeliveryAddress("12 MG Road", "Bengaluru", 12.9716, 77.5946)),
                     new CancelCourierRequest(ORDER),
                     new CourierAssigned(ORDER, DELIVERY, COURIER),
+                    new CourierUnassigned(ORDER, DELIVERY, COURIER, CourierUnassigned.Reason.COURIER_SILENT),
                     new DeliveryPickedUp(ORDER, DELIVERY, COURIER),
                     new DeliveryDelivered(ORDER, DELIVERY, COURIER),
+                    new DeliveryFailed(
+                            ORDER,
+                            DELIVERY,
+                            COURIER,
+                            DeliveryFailed.Reason.CUSTOMER_UNREACHABLE,
+                            "Rang twice, nobody at the gate"),
                     new NoCourierAvailable(ORDER, "Every online courier declined"),
                     new CourierRequestCancelled(ORDER),
                     new DeliveryUpdated(
@@ -86,6 +95,7 @@ final class ContractSamples {
                             new GeoPoint(12.9717, 77.6101),
                             PLACED_AT.plusSeconds(1500),
                             PLACED_AT.plusSeconds(1920),
+                            null,
                             PLACED_AT.plusSeconds(600),
                             PLACED_AT.plusSeconds(1500)),
                     new RestaurantChanged(

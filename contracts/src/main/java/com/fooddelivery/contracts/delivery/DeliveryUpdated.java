@@ -10,7 +10,9 @@ import java.util.UUID;
  * courier while the delivery is under way. For read models (courier view, order tracking), not for the saga.
  * {@code sequence} counts the delivery's updates from 1, so a reader keeps the highest and ignores older or repeated
  * ones. {@code courierId} is null until a courier accepts; {@code courierPosition}, {@code courierPositionAt} and
- * {@code estimatedArrivalAt} are null until that courier reports a position.
+ * {@code estimatedArrivalAt} are null until that courier reports a position. {@code overdueSince} is set once the
+ * delivery has been out (picked up, not delivered) longer than delivery-service's {@code overdue-after}: an order that
+ * needs a person to look at it.
  */
 public record DeliveryUpdated(
         UUID deliveryId,
@@ -25,5 +27,6 @@ public record DeliveryUpdated(
         GeoPoint courierPosition,
         Instant courierPositionAt,
         Instant estimatedArrivalAt,
+        Instant overdueSince,
         Instant requestedAt,
         Instant updatedAt) {}

@@ -46,6 +46,7 @@ final class FoodDeliverySystem implements AutoCloseable {
     private static final String UNTHROTTLED = "1000000";
     static final Duration RESTAURANT_TIMEOUT = Duration.ofSeconds(15);
     static final Duration COURIER_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration COURIER_SILENCE_TIMEOUT = Duration.ofSeconds(20);
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final TestDatabase orders;
@@ -116,8 +117,11 @@ final class FoodDeliverySystem implements AutoCloseable {
             paymentProperties = ownGroup(payments, "payment", issuer);
             paymentService =
                     track(ServiceProcess.startJar("payment-service-" + run, jar("payment-service"), paymentProperties));
-            deliveryService = track(ServiceProcess.startJar(
-                    "delivery-service-" + run, jar("delivery-service"), ownGroup(deliveries, "delivery", issuer)));
+            Map<String, String> deliveryProperties = ownGroup(deliveries, "delivery", issuer);
+            // Long enough for every scenario's courier to pick up, short enough to watch a silent one replaced.
+            deliveryProperties.put("delivery.courier-silence-timeout", COURIER_SILENCE_TIMEOUT.toSeconds() + "s");
+            deliveryService = track(
+                    ServiceProcess.startJar("delivery-service-" + run, jar("delivery-service"), deliveryProperties));
             for (ServiceProcess service : List.of(queryService, orderService, paymentService, deliveryService)) {
                 service.awaitUp(STARTUP);
             }

@@ -266,6 +266,75 @@ class OrderFulfilmentEndToEndIT {
                 .isNotEqualTo("CANCELLED");
     }
 
+    /**
+     * The first courier's phone dies after accepting: delivery-service takes the delivery away after the silence
+     * timeout and offers it to the next courier, who delivers. The first courier's app is told the job is gone; the
+     * customer pays once.
+     */
+    @Test
+    void a_courier_who_goes_silent_after_accepting_is_replaced_and_the_next_courier_delivers() throws Exception {
+        Accounts.Account silent = courierOnlineNearTheRestaurant();
+        String orderId = placeOrder(RESTAURANT, DOSA, 1, "CARD");
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+        assertThat(restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}")
+                        .statusCode())
+                .isEqualTo(200);
+        String deliveryId = awaitOffer(silent).get("deliveryId").asString();
+        assertThat(courierAction(deliveryId, "accept", silent).statusCode()).isEqualTo(200);
+        awaitCourier(orderId, silent);
+        Accounts.Account next = courierOnlineNearTheRestaurant();
+
+        // The silent courier reports nothing more (FoodDeliverySystem.COURIER_SILENCE_TIMEOUT).
+        assertThat(awaitOffer(next).get("deliveryId").asString()).isEqualTo(deliveryId);
+
+        HttpResponse<String> tooLate = courierAction(deliveryId, "pickup", silent);
+        assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+        assertThat(JSON.readTree(tooLate.body()).get("type").asString()).endsWith("/delivery-taken-away");
+        assertThat(courierAction(deliveryId, "accept", next).statusCode()).isEqualTo(200);
+        assertThat(restaurant(RESTAURANT, orderId, "ready", "").statusCode()).isEqualTo(200);
+        awaitCourier(orderId, next);
+        assertThat(courierAction(deliveryId, "pickup", next).statusCode()).isEqualTo(200);
+        assertThat(courierAction(deliveryId, "deliver", next).statusCode()).isEqualTo(200);
+
+        awaitStatus(orderId, "DELIVERED");
+        await().atMost(SETTLES).until(() -> ledger(orderId).contains("CAPTURE:" + DOSA_PRICE));
+        assertThat(ledger(orderId)).containsExactly("AUTHORIZE:" + DOSA_PRICE, "CAPTURE:" + DOSA_PRICE);
+    }
+
+    /**
+     * The courier has the food and cannot find the customer: the order is cancelled for the failed delivery and, as
+     * nothing is captured before delivery, the authorization is voided: the customer pays nothing.
+     */
+    @Test
+    void a_delivery_that_fails_after_pickup_cancels_the_order_and_the_customer_pays_nothing() throws Exception {
+        Accounts.Account courier = courierOnlineNearTheRestaurant();
+        String orderId = placeOrder(RESTAURANT, DOSA, 1, "UPI");
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+        restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}");
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        courierAction(deliveryId, "accept", courier);
+        restaurant(RESTAURANT, orderId, "ready", "");
+        awaitCourier(orderId, courier);
+        assertThat(courierAction(deliveryId, "pickup", courier).statusCode()).isEqualTo(200);
+        awaitStatus(orderId, "OUT_FOR_DELIVERY");
+
+        HttpResponse<String> failed = courierRequest(
+                "/deliveries/" + deliveryId + "/cannot-deliver",
+                "POST",
+                "{\"reason\":\"CUSTOMER_UNREACHABLE\",\"note\":\"Nobody at the gate\"}",
+                courier);
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+        JsonNode cancelled = awaitOrder(
+                orderId,
+                order -> "CANCELLED".equals(order.path("status").asString())
+                        && "FAILED".equals(order.at("/delivery/status").asString()));
+        assertThat(cancelled.get("reason").asString()).isEqualTo("DELIVERY_FAILED");
+        await().atMost(SETTLES).untilAsserted(() -> assertThat(ledger(orderId))
+                .containsExactly("AUTHORIZE:" + DOSA_PRICE, "VOID:" + DOSA_PRICE));
+        assertNoMoneyTakenAndNothingLeftOpen(orderId);
+    }
+
     @Test
     void a_declined_payment_rejects_the_order_and_takes_no_money() throws Exception {
         // The simulated provider declines a WALLET payment above its limit (payment-service/README.md).

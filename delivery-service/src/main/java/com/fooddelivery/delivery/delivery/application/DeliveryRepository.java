@@ -5,6 +5,7 @@ import com.fooddelivery.delivery.delivery.domain.CourierPosition;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.delivery.delivery.domain.Offer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,21 @@ public interface DeliveryRepository {
 
     /** Deliveries whose open offer has expired by the database clock, oldest first. */
     List<UUID> withExpiredOffer(int limit);
+
+    /**
+     * Assigned deliveries not picked up whose courier accepted at least {@code pickupTimeout} ago, or was last heard
+     * from (report or acceptance) at least {@code silenceTimeout} ago, by the database clock; longest assigned first.
+     */
+    List<UUID> withCourierLost(Duration silenceTimeout, Duration pickupTimeout, int limit);
+
+    /** Picked-up deliveries not delivered {@code overdueAfter} after pickup and not yet flagged, oldest first. */
+    List<UUID> overdue(Duration overdueAfter, int limit);
+
+    /** How many picked-up deliveries are flagged overdue now. */
+    long overdueNow();
+
+    /** The courier is no longer offered deliveries until their app says they are available again. */
+    void takeOffline(UUID courierId);
 
     /** Deliveries without a courier and without an open offer, oldest first. */
     List<UUID> waiting(int limit);

@@ -2,7 +2,9 @@ package com.fooddelivery.delivery.delivery.application;
 
 import com.fooddelivery.contracts.delivery.CourierAssigned;
 import com.fooddelivery.contracts.delivery.CourierRequestCancelled;
+import com.fooddelivery.contracts.delivery.CourierUnassigned;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryFailed;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.delivery.delivery.domain.ArrivalEstimate;
@@ -18,6 +20,7 @@ import com.fooddelivery.delivery.delivery.domain.Offer;
 import com.fooddelivery.delivery.delivery.domain.OfferStatus;
 import com.fooddelivery.messaging.MessageContext;
 import com.fooddelivery.messaging.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +45,14 @@ public class DeliveryService {
     private final OutboxWriter outbox;
     private final DeliverySettings settings;
     private final DeliveryUpdates updates;
+    private final MeterRegistry meters;
 
-    DeliveryService(DeliveryRepository deliveries, OutboxWriter outbox, DeliverySettings settings) {
+    DeliveryService(
+            DeliveryRepository deliveries, OutboxWriter outbox, DeliverySettings settings, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.settings = settings;
+        this.meters = meters;
         this.updates =
                 new DeliveryUpdates(new ArrivalEstimate(settings.tracking().averageSpeedKmh()));
     }
@@ -166,6 +172,29 @@ public class DeliveryService {
     }
 
     /**
+     * The courier has the food and cannot hand it over: the delivery ends FAILED and the saga cancels the order
+     * (DeliveryFailed). The courier is free for the next delivery.
+     *
+     * @param note the courier's own words, or null
+     */
+    @Transactional
+    public Delivery cannotDeliver(UUID deliveryId, UUID courierId, DeliveryFailed.Reason reason, String note) {
+        Instant now = deliveries.now();
+        Delivery delivery = lockFor(deliveryId, courierId);
+        delivery.failAfterPickup(courierId, now, lastKnownPosition(courierId));
+        MessageContext context = causeIn(delivery);
+        store(delivery, context);
+        log.warn("Courier {} could not deliver delivery {}: {} {}", courierId, deliveryId, reason, note);
+        meters.counter("delivery.deliveries.failed", "reason", reason.name()).increment();
+        outbox.send(
+                delivery.orderId().toString(),
+                new DeliveryFailed(delivery.orderId(), delivery.id(), courierId, reason, note),
+                now,
+                context);
+        return delivery;
+    }
+
+    /**
      * A courier reported where they are (location or availability call), in the transaction that stored the report.
      * If they carry a delivery, it takes the position and announces it, unless its last update is younger than
      * {@code delivery.tracking.min-interval} (see {@link Delivery#reportCourierPosition}).
@@ -187,6 +216,78 @@ public class DeliveryService {
     @Transactional(readOnly = true)
     public List<UUID> withExpiredOffer(int limit) {
         return deliveries.withExpiredOffer(limit);
+    }
+
+    /** Assigned deliveries whose courier went silent or did not pick up in time, for the sweeper. */
+    @Transactional(readOnly = true)
+    public List<UUID> withCourierLost(int limit) {
+        return deliveries.withCourierLost(settings.courierSilenceTimeout(), settings.pickupTimeout(), limit);
+    }
+
+    /**
+     * Takes the delivery away from an assigned courier who went silent or did not pick up in time, tells the saga
+     * (CourierUnassigned, before any later CourierAssigned on the order's partition) and offers it to the next
+     * courier. The silent courier goes offline: a dead phone must not be offered the next delivery. Rechecked under
+     * the row lock, so a pickup that came first wins.
+     */
+    @Transactional
+    public void takeAwayIfCourierLost(UUID deliveryId) {
+        deliveries.tryLock(deliveryId).ifPresent(delivery -> {
+            UUID courier = delivery.courierId().orElse(null);
+            if (courier == null) {
+                return;
+            }
+            Instant now = deliveries.now();
+            Instant lastReport =
+                    deliveries.positionOf(courier).map(CourierPosition::at).orElse(null);
+            delivery.courierLost(lastReport, now, settings.courierSilenceTimeout(), settings.pickupTimeout())
+                    .ifPresent(loss -> {
+                        delivery.takeAwayFromCourier(now);
+                        deliveries.takeOffline(courier);
+                        log.warn("Courier {} lost delivery {} before pickup ({})", courier, delivery.id(), loss);
+                        meters.counter("delivery.couriers.lost", "reason", loss.name())
+                                .increment();
+                        MessageContext context =
+                                deliveries.conversationOf(deliveryId).newCause();
+                        outbox.send(
+                                delivery.orderId().toString(),
+                                new CourierUnassigned(
+                                        delivery.orderId(),
+                                        delivery.id(),
+                                        courier,
+                                        CourierUnassigned.Reason.valueOf(loss.name())),
+                                now,
+                                context);
+                        dispatch(delivery, now, context);
+                    });
+        });
+    }
+
+    /** Picked-up deliveries out longer than {@code delivery.overdue-after} and not yet flagged, for the sweeper. */
+    @Transactional(readOnly = true)
+    public List<UUID> overdue(int limit) {
+        return deliveries.overdue(settings.overdueAfter(), limit);
+    }
+
+    /**
+     * Flags a delivery out too long: announced with {@code overdueSince} (order tracking shows it), counted and
+     * logged, so a person calls the courier or the customer. Nothing else changes: only this courier has the food.
+     */
+    @Transactional
+    public void flagIfOverdue(UUID deliveryId) {
+        deliveries.tryLock(deliveryId).ifPresent(delivery -> {
+            Instant now = deliveries.now();
+            if (delivery.flagIfOutLongerThan(settings.overdueAfter(), now)) {
+                log.warn(
+                        "Delivery {} of order {} picked up at {} is not delivered after {}",
+                        delivery.id(),
+                        delivery.orderId(),
+                        delivery.pickedUpAt().orElseThrow(),
+                        settings.overdueAfter());
+                meters.counter("delivery.overdue.flagged").increment();
+                store(delivery, causeIn(delivery));
+            }
+        });
     }
 
     /** Deliveries waiting for a courier, for the sweeper. */
@@ -254,7 +355,7 @@ public class DeliveryService {
     private void answerCurrentState(Delivery delivery, Instant now, MessageContext context) {
         String key = delivery.orderId().toString();
         switch (delivery.status()) {
-            case ASSIGNED, PICKED_UP, DELIVERED ->
+            case ASSIGNED, PICKED_UP, DELIVERED, FAILED ->
                 outbox.send(
                         key,
                         new CourierAssigned(
@@ -277,10 +378,9 @@ public class DeliveryService {
     }
 
     private Delivery lockFor(UUID deliveryId, UUID courierId) {
-        return deliveries
-                .lock(deliveryId)
-                .filter(delivery -> delivery.concerns(courierId))
-                .orElseThrow(() -> new DeliveryNotFoundException(deliveryId));
+        Delivery delivery = deliveries.lock(deliveryId).orElseThrow(() -> new DeliveryNotFoundException(deliveryId));
+        delivery.requireConcerns(courierId);
+        return delivery;
     }
 
     /** A message caused by an HTTP call or a position report, in the delivery's conversation. */

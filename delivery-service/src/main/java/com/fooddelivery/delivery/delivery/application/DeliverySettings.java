@@ -8,7 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code delivery.*}.
  *
  * @param offerTimeout how long a courier has to answer an offer before it goes to the next courier
- * @param giveUpAfter how long a request may wait without an assigned courier before NoCourierAvailable is sent
+ * @param giveUpAfter how long a request may wait without an assigned courier before NoCourierAvailable is sent; the
+ *     wait starts again when a courier loses the delivery
+ * @param courierSilenceTimeout how long an assigned courier may go without a location report (or the acceptance)
+ *     before pickup: then the delivery is taken away from them and offered to the next courier. Courier apps report
+ *     every few seconds while on a job, so this much silence means a dead phone or a lost connection
+ * @param overdueAfter how long after pickup an undelivered delivery is flagged as overdue ({@code overdueSince} on
+ *     its DeliveryUpdated, a metric, a warning): a person should look at it
+ * @param pickupTimeout how long after accepting an assigned courier may take to pick the food up before the delivery
+ *     is taken away from them: long enough to wait at the restaurant for a long preparation
  * @param sweepInterval how often expired offers and waiting deliveries are looked at (also the latency of
  *     re-offering a waiting delivery once a courier comes online)
  * @param offerCandidates how many of the nearest available couriers a dispatch considers: enough to find one whose
@@ -20,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DeliverySettings(
         @DefaultValue("30s") Duration offerTimeout,
         @DefaultValue("10m") Duration giveUpAfter,
+        @DefaultValue("5m") Duration courierSilenceTimeout,
+        @DefaultValue("60m") Duration pickupTimeout,
+        @DefaultValue("45m") Duration overdueAfter,
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("20") int offerCandidates,
         @DefaultValue Tracking tracking) {

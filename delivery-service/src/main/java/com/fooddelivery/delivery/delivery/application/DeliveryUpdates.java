@@ -38,6 +38,7 @@ final class DeliveryUpdates {
                 courier == null ? null : courier.at(),
                 arrival.arrivalAt(update, delivery.pickup(), delivery.dropoff().location())
                         .orElse(null),
+                update.overdueSince(),
                 delivery.requestedAt(),
                 update.at());
     }

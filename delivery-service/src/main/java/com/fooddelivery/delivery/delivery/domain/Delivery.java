@@ -26,9 +26,12 @@ public final class Delivery {
     private final GeoPoint pickup;
     private final Address dropoff;
     private final Instant requestedAt;
+    private Instant waitingSince;
     private DeliveryStatus status;
     private UUID courierId;
     private CourierPosition courierPosition;
+    private Instant pickedUpAt;
+    private Instant overdueSince;
     private final List<Offer> offers;
     private long sequence;
     private Instant updatedAt;
@@ -37,7 +40,10 @@ public final class Delivery {
     /**
      * Rebuilds a stored delivery.
      *
+     * @param waitingSince when it last began to wait for a courier: when requested, or when a courier lost it
      * @param courierPosition the courier's position as last announced, null before
+     * @param pickedUpAt when the courier picked the food up, null before
+     * @param overdueSince when it was flagged as out for delivery too long, null if not
      * @param offers its whole offer history
      * @param sequence the number of its last announced update
      * @param updatedAt when it last changed
@@ -50,9 +56,12 @@ public final class Delivery {
             GeoPoint pickup,
             Address dropoff,
             Instant requestedAt,
+            Instant waitingSince,
             DeliveryStatus status,
             UUID courierId,
             CourierPosition courierPosition,
+            Instant pickedUpAt,
+            Instant overdueSince,
             List<Offer> offers,
             long sequence,
             Instant updatedAt) {
@@ -63,9 +72,12 @@ public final class Delivery {
         this.pickup = pickup;
         this.dropoff = dropoff;
         this.requestedAt = requestedAt;
+        this.waitingSince = waitingSince;
         this.status = status;
         this.courierId = courierId;
         this.courierPosition = courierPosition;
+        this.pickedUpAt = pickedUpAt;
+        this.overdueSince = overdueSince;
         this.offers = new ArrayList<>(offers);
         this.sequence = sequence;
         this.updatedAt = updatedAt;
@@ -87,7 +99,10 @@ public final class Delivery {
                 pickup,
                 dropoff,
                 now,
+                now,
                 DeliveryStatus.WAITING,
+                null,
+                null,
                 null,
                 null,
                 List.of(),
@@ -148,20 +163,50 @@ public final class Delivery {
 
     /** @param lastKnown the courier's last reported position, or null if unknown */
     public void pickUp(UUID courier, Instant now, CourierPosition lastKnown) {
-        requireAssignedTo(courier);
+        requireConcerns(courier);
         require(DeliveryStatus.ASSIGNED, "pick up");
         status = DeliveryStatus.PICKED_UP;
+        pickedUpAt = now;
         see(lastKnown);
         changed(now);
     }
 
     /** @param lastKnown the courier's last reported position, or null if unknown */
     public void deliver(UUID courier, Instant now, CourierPosition lastKnown) {
-        requireAssignedTo(courier);
+        requireConcerns(courier);
         require(DeliveryStatus.PICKED_UP, "deliver");
         status = DeliveryStatus.DELIVERED;
         see(lastKnown);
         changed(now);
+    }
+
+    /**
+     * The courier has the food but cannot hand it over (customer unreachable, address not found, ...): the delivery
+     * ends {@code FAILED} and the order is cancelled.
+     *
+     * @param lastKnown the courier's last reported position, or null if unknown
+     */
+    public void failAfterPickup(UUID courier, Instant now, CourierPosition lastKnown) {
+        requireConcerns(courier);
+        require(DeliveryStatus.PICKED_UP, "report cannot deliver");
+        status = DeliveryStatus.FAILED;
+        see(lastKnown);
+        changed(now);
+    }
+
+    /**
+     * Flags the delivery as out too long once it has been picked up {@code overdueAfter} ago and is still not
+     * delivered. Once: a flagged delivery stays flagged until it ends.
+     *
+     * @return true if it was flagged now
+     */
+    public boolean flagIfOutLongerThan(Duration overdueAfter, Instant now) {
+        if (status != DeliveryStatus.PICKED_UP || overdueSince != null || now.isBefore(pickedUpAt.plus(overdueAfter))) {
+            return false;
+        }
+        overdueSince = now;
+        changed(now);
+        return true;
     }
 
     /**
@@ -189,7 +234,7 @@ public final class Delivery {
     public enum CancelOutcome {
         /** Cancelled now: an open offer was withdrawn, an assigned courier released. */
         CANCELLED,
-        /** Was cancelled before; nothing changed. */
+        /** Was cancelled before, or failed after pickup: nobody is delivering it; nothing changed. */
         ALREADY_CANCELLED,
         /** The courier has the food (or delivered it): too late to cancel; nothing changed. */
         REFUSED
@@ -197,7 +242,7 @@ public final class Delivery {
 
     public CancelOutcome cancel(Instant now) {
         return switch (status) {
-            case CANCELLED -> CancelOutcome.ALREADY_CANCELLED;
+            case CANCELLED, FAILED -> CancelOutcome.ALREADY_CANCELLED;
             case PICKED_UP, DELIVERED -> CancelOutcome.REFUSED;
             case WAITING, OFFERED, ASSIGNED, GAVE_UP -> {
                 openOffer().ifPresent(offer -> close(offer, OfferStatus.WITHDRAWN, now));
@@ -208,14 +253,58 @@ public final class Delivery {
         };
     }
 
-    /** @return true if the delivery has waited {@code giveUpAfter} without a courier and nobody holds an offer */
+    /**
+     * @return true if the delivery has waited {@code giveUpAfter} without a courier and nobody holds an offer. The
+     *     wait starts again when a courier loses the delivery ({@link #takeAwayFromCourier}).
+     */
     public boolean giveUpIfWaitedLongerThan(Duration giveUpAfter, Instant now) {
-        if (status != DeliveryStatus.WAITING || now.isBefore(requestedAt.plus(giveUpAfter))) {
+        if (status != DeliveryStatus.WAITING || now.isBefore(waitingSince.plus(giveUpAfter))) {
             return false;
         }
         status = DeliveryStatus.GAVE_UP;
         changed(now);
         return true;
+    }
+
+    /**
+     * Whether the assigned courier has lost the delivery: not picked up within {@code pickupTimeout} of accepting, or
+     * not heard from for {@code silenceTimeout} (their last report, or the acceptance if that is later). Only before
+     * pickup: once the courier has the food, nobody else can bring it.
+     *
+     * @param lastReport when the courier last reported a position, or null if never
+     */
+    public Optional<CourierLoss> courierLost(
+            Instant lastReport, Instant now, Duration silenceTimeout, Duration pickupTimeout) {
+        if (status != DeliveryStatus.ASSIGNED) {
+            return Optional.empty();
+        }
+        Instant acceptedAt = acceptedOffer().closedAt();
+        if (!now.isBefore(acceptedAt.plus(pickupTimeout))) {
+            return Optional.of(CourierLoss.NO_PICKUP_IN_TIME);
+        }
+        Instant lastHeard = lastReport != null && lastReport.isAfter(acceptedAt) ? lastReport : acceptedAt;
+        if (!now.isBefore(lastHeard.plus(silenceTimeout))) {
+            return Optional.of(CourierLoss.COURIER_SILENT);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Takes the delivery away from its assigned courier, before pickup: their accepted offer counts as abandoned (they
+     * are not asked again for it), and the delivery waits for the next courier, its give-up clock started anew.
+     *
+     * @return the courier who lost it
+     */
+    public UUID takeAwayFromCourier(Instant now) {
+        require(DeliveryStatus.ASSIGNED, "take away");
+        UUID lost = courierId;
+        close(acceptedOffer(), OfferStatus.ABANDONED, now);
+        courierId = null;
+        courierPosition = null;
+        status = DeliveryStatus.WAITING;
+        waitingSince = now;
+        changed(now);
+        return lost;
     }
 
     /** Couriers who declined or let an offer of this delivery expire. */
@@ -236,19 +325,33 @@ public final class Delivery {
                 || openOffer().map(offer -> offer.courierId().equals(courier)).orElse(false);
     }
 
-    private Offer openOfferOf(UUID courier) {
-        if (!concerns(courier)) {
-            throw new DeliveryNotFoundException(id);
+    /**
+     * Refuses a courier action on a delivery that is not theirs to act on: 409 if it was taken away from them, else
+     * 404, as if it did not exist.
+     */
+    public void requireConcerns(UUID courier) {
+        if (concerns(courier)) {
+            return;
         }
+        boolean lostIt = offers.stream()
+                .anyMatch(offer -> offer.courierId().equals(courier) && offer.status() == OfferStatus.ABANDONED);
+        throw lostIt ? new DeliveryTakenAwayException(id) : new DeliveryNotFoundException(id);
+    }
+
+    private Offer acceptedOffer() {
+        return offers.stream()
+                .filter(offer -> offer.status() == OfferStatus.ACCEPTED
+                        && offer.courierId().equals(courierId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Delivery " + id + " is assigned without an accepted offer"));
+    }
+
+    private Offer openOfferOf(UUID courier) {
+        requireConcerns(courier);
         return openOffer()
                 .filter(offer -> offer.courierId().equals(courier))
                 .orElseThrow(() -> new IllegalDeliveryStateException(status, "answer an offer", null));
-    }
-
-    private void requireAssignedTo(UUID courier) {
-        if (!concerns(courier)) {
-            throw new DeliveryNotFoundException(id);
-        }
     }
 
     private void require(DeliveryStatus expected, String action) {
@@ -289,7 +392,7 @@ public final class Delivery {
         if (now.isAfter(updatedAt)) {
             updatedAt = now;
         }
-        updates.add(new DeliveryUpdate(sequence, status, courierId, courierPosition, updatedAt));
+        updates.add(new DeliveryUpdate(sequence, status, courierId, courierPosition, overdueSince, updatedAt));
     }
 
     public UUID id() {
@@ -320,6 +423,11 @@ public final class Delivery {
         return requestedAt;
     }
 
+    /** When it last began to wait for a courier: when requested, or when a courier lost it. */
+    public Instant waitingSince() {
+        return waitingSince;
+    }
+
     public DeliveryStatus status() {
         return status;
     }
@@ -332,6 +440,16 @@ public final class Delivery {
     /** The courier's position as last taken into account, once a courier is assigned and their position known. */
     public Optional<CourierPosition> courierPosition() {
         return Optional.ofNullable(courierPosition);
+    }
+
+    /** When the courier picked the food up, once they have. */
+    public Optional<Instant> pickedUpAt() {
+        return Optional.ofNullable(pickedUpAt);
+    }
+
+    /** When it was flagged as out for delivery too long, if it was. */
+    public Optional<Instant> overdueSince() {
+        return Optional.ofNullable(overdueSince);
     }
 
     /** The number of the delivery's last update: 1 once created, one more for each change. */

@@ -10,7 +10,13 @@ import java.util.UUID;
  * @param sequence counts the delivery's updates from 1, so a reader keeps the highest
  * @param courierId null until a courier accepts
  * @param courierPosition the courier's last known position, null without a courier
+ * @param overdueSince when it was flagged as out for delivery too long, null if not
  * @param at when the change happened (database clock)
  */
 public record DeliveryUpdate(
-        long sequence, DeliveryStatus status, UUID courierId, CourierPosition courierPosition, Instant at) {}
+        long sequence,
+        DeliveryStatus status,
+        UUID courierId,
+        CourierPosition courierPosition,
+        Instant overdueSince,
+        Instant at) {}

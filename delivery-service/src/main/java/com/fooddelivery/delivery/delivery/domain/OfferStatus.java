@@ -6,10 +6,12 @@ public enum OfferStatus {
     DECLINED,
     EXPIRED,
     /** The delivery was cancelled while the offer was open. */
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Accepted, then lost before pickup: the courier went silent or did not pick up in time. */
+    ABANDONED;
 
-    /** A courier who declined or let the offer expire is not asked again for the same delivery. */
+    /** A courier who declined, let the offer expire or abandoned the delivery is not asked again for it. */
     boolean refused() {
-        return this == DECLINED || this == EXPIRED;
+        return this == DECLINED || this == EXPIRED || this == ABANDONED;
     }
 }

@@ -1,12 +1,15 @@
 package com.fooddelivery.delivery.delivery.infrastructure;
 
+import com.fooddelivery.delivery.delivery.application.DeliveryRepository;
 import com.fooddelivery.delivery.delivery.application.DeliveryService;
 import com.fooddelivery.delivery.delivery.application.DeliverySettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delivery feature's wiring beyond component scanning: its settings and the offer sweeper. */
+/** The delivery feature's wiring beyond component scanning: its settings, the offer sweeper, its gauges. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliverySettings.class)
 class DeliveryConfiguration {
@@ -14,5 +17,13 @@ class DeliveryConfiguration {
     @Bean
     OfferSweeper offerSweeper(DeliveryService deliveries, DeliverySettings settings) {
         return new OfferSweeper(deliveries, settings.sweepInterval());
+    }
+
+    /** Deliveries out for delivery too long right now, read at each scrape: what an alert should page on. */
+    @Bean
+    MeterBinder overdueDeliveries(DeliveryRepository deliveries) {
+        return registry -> Gauge.builder("delivery.overdue.open", deliveries, DeliveryRepository::overdueNow)
+                .description("Picked-up deliveries flagged overdue and not yet delivered")
+                .register(registry);
     }
 }

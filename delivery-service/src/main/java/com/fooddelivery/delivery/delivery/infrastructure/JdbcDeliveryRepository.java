@@ -12,6 +12,7 @@ import com.fooddelivery.delivery.delivery.domain.Offer;
 import com.fooddelivery.delivery.delivery.domain.OfferStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     private static final String SELECT_DELIVERY = """
             select id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon, dropoff_line1, dropoff_city,
                    dropoff_lat, dropoff_lon, status, courier_id, courier_lat, courier_lon, courier_position_at,
-                   requested_at, sequence, updated_at
+                   picked_up_at, overdue_since, requested_at, waiting_since, sequence, updated_at
             from delivery""";
 
     private final JdbcClient jdbc;
@@ -48,10 +49,10 @@ class JdbcDeliveryRepository implements DeliveryRepository {
         return jdbc.sql("""
                         insert into delivery (id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon,
                             dropoff_line1, dropoff_city, dropoff_lat, dropoff_lon, status, courier_id, requested_at,
-                            correlation_id, traceparent, sequence, updated_at)
+                            waiting_since, correlation_id, traceparent, sequence, updated_at)
                         values (:id, :orderId, :restaurantId, :restaurantName, :pickupLat, :pickupLon,
                             :line1, :city, :dropoffLat, :dropoffLon, :status, null, :requestedAt,
-                            :correlationId, :traceparent, :sequence, :updatedAt)
+                            :waitingSince, :correlationId, :traceparent, :sequence, :updatedAt)
                         on conflict (order_id) do nothing""")
                         .param("id", delivery.id())
                         .param("orderId", delivery.orderId())
@@ -65,6 +66,7 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                         .param("dropoffLon", delivery.dropoff().location().lon())
                         .param("status", delivery.status().name())
                         .param("requestedAt", timestamp(delivery.requestedAt()))
+                        .param("waitingSince", timestamp(delivery.waitingSince()))
                         .param("correlationId", conversation.correlationId())
                         .param("traceparent", conversation.traceparent())
                         .param("sequence", delivery.sequence())
@@ -126,7 +128,8 @@ class JdbcDeliveryRepository implements DeliveryRepository {
         Optional<CourierPosition> position = delivery.courierPosition();
         jdbc.sql("""
                         update delivery set status = ?, courier_id = ?, courier_lat = ?, courier_lon = ?,
-                            courier_position_at = ?, sequence = ?, updated_at = ?
+                            courier_position_at = ?, picked_up_at = ?, overdue_since = ?, waiting_since = ?,
+                            sequence = ?, updated_at = ?
                         where id = ?""")
                 .params(
                         delivery.status().name(),
@@ -134,6 +137,13 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                         position.map(p -> p.position().lat()).orElse(null),
                         position.map(p -> p.position().lon()).orElse(null),
                         position.map(p -> timestamp(p.at())).orElse(null),
+                        delivery.pickedUpAt()
+                                .map(JdbcDeliveryRepository::timestamp)
+                                .orElse(null),
+                        delivery.overdueSince()
+                                .map(JdbcDeliveryRepository::timestamp)
+                                .orElse(null),
+                        timestamp(delivery.waitingSince()),
                         delivery.sequence(),
                         timestamp(delivery.updatedAt()),
                         delivery.id())
@@ -207,6 +217,52 @@ class JdbcDeliveryRepository implements DeliveryRepository {
     }
 
     @Override
+    public List<UUID> withCourierLost(Duration silenceTimeout, Duration pickupTimeout, int limit) {
+        // The same rule as Delivery.courierLost, by the database clock; the courier row's updated_at is their last
+        // availability or location report.
+        return jdbc.sql("""
+                        select d.id from delivery d
+                        join offer o on o.delivery_id = d.id and o.courier_id = d.courier_id and o.status = 'ACCEPTED'
+                        join courier c on c.id = d.courier_id
+                        where d.status = 'ASSIGNED'
+                          and (o.closed_at <= now() - make_interval(secs => :pickup)
+                               or greatest(o.closed_at, c.updated_at) <= now() - make_interval(secs => :silence))
+                        order by o.closed_at limit :limit""")
+                .param("pickup", seconds(pickupTimeout))
+                .param("silence", seconds(silenceTimeout))
+                .param("limit", limit)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    @Override
+    public List<UUID> overdue(Duration overdueAfter, int limit) {
+        return jdbc.sql("""
+                        select id from delivery
+                        where status = 'PICKED_UP' and overdue_since is null
+                          and picked_up_at <= now() - make_interval(secs => ?)
+                        order by picked_up_at limit ?""")
+                .params(seconds(overdueAfter), limit)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    @Override
+    public long overdueNow() {
+        return jdbc.sql("select count(*) from delivery where status = 'PICKED_UP' and overdue_since is not null")
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public void takeOffline(UUID courierId) {
+        // updated_at stays the time of their last report: going offline here is not a report from the courier.
+        jdbc.sql("update courier set online = false where id = ?")
+                .param(courierId)
+                .update();
+    }
+
+    @Override
     public List<UUID> waiting(int limit) {
         return jdbc.sql("select id from delivery where status = 'WAITING' order by requested_at limit ?")
                 .param(limit)
@@ -252,9 +308,12 @@ class JdbcDeliveryRepository implements DeliveryRepository {
                         rs.getString("dropoff_city"),
                         new GeoPoint(rs.getDouble("dropoff_lat"), rs.getDouble("dropoff_lon"))),
                 instant(rs, "requested_at"),
+                instant(rs, "waiting_since"),
                 DeliveryStatus.valueOf(rs.getString("status")),
                 rs.getObject("courier_id", UUID.class),
                 courierPosition(rs),
+                instant(rs, "picked_up_at"),
+                instant(rs, "overdue_since"),
                 offers,
                 rs.getLong("sequence"),
                 instant(rs, "updated_at"));
@@ -265,6 +324,10 @@ class JdbcDeliveryRepository implements DeliveryRepository {
         return at == null
                 ? null
                 : new CourierPosition(new GeoPoint(rs.getDouble("courier_lat"), rs.getDouble("courier_lon")), at);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

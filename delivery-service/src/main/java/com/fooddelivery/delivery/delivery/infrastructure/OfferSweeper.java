@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Every {@code delivery.sweep-interval}: moves expired offers on to the next courier, re-offers waiting deliveries
- * (a courier may have come online or finished a delivery) and gives up those that waited too long. Safe with several
+ * Every {@code delivery.sweep-interval}: moves expired offers on to the next courier, takes deliveries away from
+ * assigned couriers who went silent or did not pick up in time, flags deliveries out too long, re-offers waiting deliveries (a courier may have come
+ * online or finished a delivery) and gives up those that waited too long. Safe with several
  * instances: each delivery is handled in its own transaction under a {@code for update skip locked} row lock, and
  * expiry is judged by the database clock.
  */
@@ -33,6 +34,12 @@ class OfferSweeper implements SmartLifecycle {
     void sweep() {
         for (UUID delivery : deliveries.withExpiredOffer(BATCH)) {
             deliveries.expireOffer(delivery);
+        }
+        for (UUID delivery : deliveries.withCourierLost(BATCH)) {
+            deliveries.takeAwayIfCourierLost(delivery);
+        }
+        for (UUID delivery : deliveries.overdue(BATCH)) {
+            deliveries.flagIfOverdue(delivery);
         }
         for (UUID delivery : deliveries.waiting(BATCH)) {
             deliveries.retryWaiting(delivery);

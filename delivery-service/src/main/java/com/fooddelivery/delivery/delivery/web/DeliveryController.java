@@ -1,16 +1,21 @@
 package com.fooddelivery.delivery.delivery.web;
 
+import com.fooddelivery.contracts.delivery.DeliveryFailed;
 import com.fooddelivery.delivery.delivery.application.DeliveryService;
 import com.fooddelivery.delivery.delivery.domain.Delivery;
 import com.fooddelivery.delivery.delivery.domain.GeoPoint;
 import com.fooddelivery.delivery.delivery.domain.Offer;
 import com.fooddelivery.security.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -89,5 +94,20 @@ class DeliveryController {
     DeliveryView deliver(Caller caller, @PathVariable UUID id) {
         UUID courierId = caller.requireCourier();
         return DeliveryView.of(deliveries.deliver(id, courierId));
+    }
+
+    /** @param note the courier's own words for the customer and support, optional */
+    record CannotDeliverRequest(
+            @NotNull DeliveryFailed.Reason reason,
+            @Size(max = 300) String note) {}
+
+    /** The courier has the food and cannot hand it over; the order is cancelled and the customer pays nothing. */
+    @PostMapping("/deliveries/{id}/cannot-deliver")
+    DeliveryView cannotDeliver(Caller caller, @PathVariable UUID id, @Valid @RequestBody CannotDeliverRequest request) {
+        UUID courierId = caller.requireCourier();
+        String note = request.note() == null || request.note().isBlank()
+                ? null
+                : request.note().strip();
+        return DeliveryView.of(deliveries.cannotDeliver(id, courierId, request.reason(), note));
     }
 }

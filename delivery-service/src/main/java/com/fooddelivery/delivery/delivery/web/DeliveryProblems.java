@@ -1,6 +1,7 @@
 package com.fooddelivery.delivery.delivery.web;
 
 import com.fooddelivery.delivery.delivery.domain.DeliveryNotFoundException;
+import com.fooddelivery.delivery.delivery.domain.DeliveryTakenAwayException;
 import com.fooddelivery.delivery.delivery.domain.IllegalDeliveryStateException;
 import com.fooddelivery.web.Problems;
 import org.springframework.core.annotation.Order;
@@ -9,7 +10,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Business-rule problems of deliveries: 404 for what is not the courier's, 409 naming the current state. */
+/**
+ * Business-rule problems of deliveries: 404 for what is not the courier's, 409 naming the current state or saying that
+ * the delivery was taken away from them.
+ */
 @RestControllerAdvice
 @Order(0) // before the shared catch-all (ProblemResponses)
 class DeliveryProblems {
@@ -17,6 +21,12 @@ class DeliveryProblems {
     @ExceptionHandler
     ProblemDetail notFound(DeliveryNotFoundException e) {
         return Problems.localized(HttpStatus.NOT_FOUND, "delivery-not-found", e.deliveryId());
+    }
+
+    /** The courier's app learns that a job it accepted is no longer theirs, not that it never existed. */
+    @ExceptionHandler
+    ProblemDetail takenAway(DeliveryTakenAwayException e) {
+        return Problems.localized(HttpStatus.CONFLICT, "delivery-taken-away", e.deliveryId());
     }
 
     @ExceptionHandler

@@ -26,7 +26,8 @@ class DeliveryServiceAccessRules implements AccessRules {
                         "/deliveries/*/accept",
                         "/deliveries/*/decline",
                         "/deliveries/*/pickup",
-                        "/deliveries/*/deliver")
+                        "/deliveries/*/deliver",
+                        "/deliveries/*/cannot-deliver")
                 .hasRole(Role.COURIER.name());
     }
 }

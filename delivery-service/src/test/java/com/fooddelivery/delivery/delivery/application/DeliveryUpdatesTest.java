@@ -47,8 +47,9 @@ class DeliveryUpdatesTest {
         Instant at = REQUESTED_AT.plusSeconds(900);
         CourierPosition atRestaurant = new CourierPosition(RESTAURANT, at.minusSeconds(2));
 
-        DeliveryUpdated message =
-                updates.of(delivery, new DeliveryUpdate(7, DeliveryStatus.PICKED_UP, courier, atRestaurant, at));
+        DeliveryUpdated message = updates.of(
+                delivery,
+                new DeliveryUpdate(7, DeliveryStatus.PICKED_UP, courier, atRestaurant, at.minusSeconds(30), at));
 
         assertThat(message)
                 .isEqualTo(new DeliveryUpdated(
@@ -64,6 +65,7 @@ class DeliveryUpdatesTest {
                         new com.fooddelivery.contracts.common.GeoPoint(RESTAURANT.lat(), RESTAURANT.lon()),
                         at.minusSeconds(2),
                         at.plusSeconds(180),
+                        at.minusSeconds(30),
                         REQUESTED_AT,
                         at));
     }

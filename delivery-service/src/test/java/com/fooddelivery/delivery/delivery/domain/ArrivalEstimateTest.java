@@ -83,6 +83,7 @@ class ArrivalEstimateTest {
                 DeliveryStatus.PICKED_UP,
                 UUID.randomUUID(),
                 new CourierPosition(north(CUSTOMER, 1), NOW.minusSeconds(4)),
+                null,
                 NOW);
 
         assertThat(AT_20_KMH.arrivalAt(pickedUp, RESTAURANT, CUSTOMER)).hasValueSatisfying(eta -> assertThat(eta)

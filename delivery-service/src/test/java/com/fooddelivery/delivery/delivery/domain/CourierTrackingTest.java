@@ -30,7 +30,7 @@ class CourierTrackingTest {
         assertThat(delivery.reportCourierPosition(ALICE, report, MIN_INTERVAL)).isTrue();
 
         assertThat(delivery.takeUpdates())
-                .containsExactly(new DeliveryUpdate(4, DeliveryStatus.ASSIGNED, ALICE, report, secondsLater(10)));
+                .containsExactly(new DeliveryUpdate(4, DeliveryStatus.ASSIGNED, ALICE, report, null, secondsLater(10)));
         assertThat(delivery.courierPosition()).contains(report);
         assertThat(delivery.updatedAt()).isEqualTo(secondsLater(10));
     }

@@ -30,7 +30,7 @@ class DeliveryUpdateSequenceTest {
         Delivery delivery = waitingDelivery();
 
         assertThat(delivery.takeUpdates())
-                .containsExactly(new DeliveryUpdate(1, DeliveryStatus.WAITING, null, null, REQUESTED_AT));
+                .containsExactly(new DeliveryUpdate(1, DeliveryStatus.WAITING, null, null, null, REQUESTED_AT));
         assertThat(delivery.sequence()).isEqualTo(1);
     }
 
@@ -150,8 +150,11 @@ class DeliveryUpdateSequenceTest {
                 DeliveryFixtures.RESTAURANT,
                 new Address("12 Residency Road", "Bengaluru", DeliveryFixtures.CUSTOMER),
                 REQUESTED_AT,
+                REQUESTED_AT,
                 DeliveryStatus.ASSIGNED,
                 ALICE,
+                null,
+                null,
                 null,
                 List.of(),
                 7,

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Couriers call with their access token ({@link TestTokens}); callers without a valid courier's token change nothing.
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = {"delivery.offer-timeout=3s", "delivery.sweep-interval=200ms"})
+@TestPropertySource(
+        properties = {
+            "delivery.offer-timeout=3s",
+            "delivery.sweep-interval=200ms",
+            // Longer than any test takes between accepting and picking up (or delivering), short enough to watch.
+            "delivery.courier-silence-timeout=5s",
+            "delivery.overdue-after=5s"
+        })
 class CourierDispatchIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -119,7 +127,8 @@ class CourierDispatchIT {
         // offered to this test's couriers.
         jdbc.update("update courier set online = false");
         jdbc.update("update offer set status = 'WITHDRAWN' where status = 'OPEN'");
-        jdbc.update("update delivery set status = 'CANCELLED' where status in ('WAITING', 'OFFERED')");
+        // Assigned ones too: once their courier's silence timeout passes they would wait for a courier again.
+        jdbc.update("update delivery set status = 'CANCELLED' where status in ('WAITING', 'OFFERED', 'ASSIGNED')");
         await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
                 .allMatch(container -> container.getAssignedPartitions() != null
                         && !container.getAssignedPartitions().isEmpty()));
@@ -228,6 +237,166 @@ class CourierDispatchIT {
                         near,
                         deliveryId))
                 .isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void a_courier_who_goes_silent_after_accepting_loses_the_delivery_to_the_next_courier() throws Exception {
+        UUID silent = goOnline(0.5);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(silent).get("deliveryId").asString();
+        assertThat(post("/deliveries/" + deliveryId + "/accept", silent).statusCode())
+                .isEqualTo(200);
+        UUID next = goOnline(2.0);
+
+        // The silent courier reports nothing more; the test's silence timeout is 5 s.
+        JsonNode reoffered = awaitOffer(next);
+
+        assertThat(reoffered.get("deliveryId").asString()).isEqualTo(deliveryId);
+        JsonNode lost = JSON.readTree(awaitEvent(orderId, "CourierUnassigned").value());
+        assertThat(lost.get("courierId").asString()).isEqualTo(silent.toString());
+        assertThat(lost.get("deliveryId").asString()).isEqualTo(deliveryId);
+        assertThat(lost.get("reason").asString()).isEqualTo("COURIER_SILENT");
+        HttpResponse<String> lateAction = post("/deliveries/" + deliveryId + "/pickup", silent);
+        assertProblem(lateAction, 409, "delivery-taken-away", "the courier who lost it");
+        assertThat(JSON.readTree(lateAction.body()).get("detail").asString()).contains(deliveryId);
+        assertThat(jdbc.queryForObject("select online from courier where id = ?", Boolean.class, silent))
+                .as("a dead phone is not offered the next delivery")
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select status from offer where courier_id = ? and delivery_id = ?::uuid",
+                        String.class,
+                        silent,
+                        deliveryId))
+                .isEqualTo("ABANDONED");
+
+        assertThat(post("/deliveries/" + deliveryId + "/accept", next).statusCode())
+                .isEqualTo(200);
+        assertThat(post("/deliveries/" + deliveryId + "/pickup", next).statusCode())
+                .isEqualTo(200);
+        awaitEvent(orderId, "DeliveryPickedUp");
+        List<String> replies = eventsOf(orderId).stream()
+                .map(this::type)
+                .filter(type -> !type.equals("DeliveryUpdated"))
+                .toList();
+        assertThat(replies)
+                .as("in this order on the order's partition, as the saga reads them")
+                .containsExactly("CourierAssigned", "CourierUnassigned", "CourierAssigned", "DeliveryPickedUp");
+        assertThat(eventsOf(orderId).stream()
+                        .filter(event -> type(event).equals("CourierAssigned"))
+                        .map(event ->
+                                JSON.readTree(event.value()).get("courierId").asString()))
+                .containsExactly(silent.toString(), next.toString());
+    }
+
+    @Test
+    void a_courier_who_keeps_reporting_keeps_the_delivery_past_the_silence_timeout() throws Exception {
+        UUID courier = goOnline(0.5);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        post("/deliveries/" + deliveryId + "/accept", courier);
+        String here = "{\"lat\":%s,\"lon\":%s}".formatted(RESTAURANT.lat(), RESTAURANT.lon());
+
+        Instant pastTheTimeout = Instant.now().plusSeconds(8);
+        while (Instant.now().isBefore(pastTheTimeout)) {
+            assertThat(put("/couriers/me/location", courier, here).statusCode()).isEqualTo(200);
+            Thread.sleep(1000);
+        }
+
+        assertThat(deliveryStatus(orderId)).hasValue("ASSIGNED");
+        assertThat(post("/deliveries/" + deliveryId + "/pickup", courier).statusCode())
+                .isEqualTo(200);
+        assertThat(eventsOf(orderId)).extracting(this::type).doesNotContain("CourierUnassigned");
+    }
+
+    @Test
+    void a_delivery_out_too_long_is_flagged_overdue_for_tracking_and_can_still_be_delivered() throws Exception {
+        UUID courier = goOnline(0.5);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        post("/deliveries/" + deliveryId + "/accept", courier);
+        assertThat(post("/deliveries/" + deliveryId + "/pickup", courier).statusCode())
+                .isEqualTo(200);
+
+        // The test's overdue-after is 5 s.
+        await().atMost(WAIT).until(() -> eventsOf(orderId).stream()
+                .filter(event -> type(event).equals("DeliveryUpdated"))
+                .anyMatch(event ->
+                        !JSON.readTree(event.value()).get("overdueSince").isNull()));
+
+        JsonNode flagged = eventsOf(orderId).stream()
+                .filter(event -> type(event).equals("DeliveryUpdated"))
+                .map(event -> JSON.readTree(event.value()))
+                .filter(update -> !update.get("overdueSince").isNull())
+                .findFirst()
+                .orElseThrow();
+        assertThat(flagged.get("status").asString()).isEqualTo("PICKED_UP");
+        Instant pickedUpAt = jdbc.queryForObject(
+                        "select picked_up_at from delivery where id = ?::uuid", OffsetDateTime.class, deliveryId)
+                .toInstant();
+        assertThat(Duration.between(
+                        pickedUpAt, Instant.parse(flagged.get("overdueSince").asString())))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics).containsPattern("(?m)^delivery_overdue_flagged_total\\S* [1-9]");
+        assertThat(metrics).containsPattern("(?m)^delivery_overdue_open\\S* [1-9]");
+
+        assertThat(post("/deliveries/" + deliveryId + "/deliver", courier).statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from delivery where status = 'PICKED_UP' and overdue_since is not null"
+                                + " and id = ?::uuid",
+                        Integer.class,
+                        deliveryId))
+                .as("no longer counted as overdue once delivered")
+                .isZero();
+    }
+
+    @Test
+    void a_courier_who_cannot_deliver_after_pickup_ends_the_delivery_failed_with_their_reason() throws Exception {
+        UUID courier = goOnline(0.5);
+        UUID orderId = UUID.randomUUID();
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        post("/deliveries/" + deliveryId + "/accept", courier);
+        String cannotDeliver = "/deliveries/" + deliveryId + "/cannot-deliver";
+        String unreachable = "{\"reason\":\"CUSTOMER_UNREACHABLE\",\"note\":\" Rang twice, nobody at the gate \"}";
+        assertProblem(
+                call("POST", cannotDeliver, TestTokens.courier(courier), unreachable),
+                409,
+                "delivery-state-conflict",
+                "before pickup");
+        post("/deliveries/" + deliveryId + "/pickup", courier);
+        assertProblem(
+                call("POST", cannotDeliver, TestTokens.courier(courier), "{\"reason\":\"BORED\"}"),
+                400,
+                "malformed-json",
+                "an unknown reason");
+        assertProblem(
+                call("POST", cannotDeliver, TestTokens.courier(courier), "{}"), 400, "invalid-request", "no reason");
+        assertThat(deliveryStatus(orderId)).as("bad input changed nothing").hasValue("PICKED_UP");
+
+        HttpResponse<String> failed = call("POST", cannotDeliver, TestTokens.courier(courier), unreachable);
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(failed.body()).get("status").asString()).isEqualTo("FAILED");
+        JsonNode reply = JSON.readTree(awaitEvent(orderId, "DeliveryFailed").value());
+        assertThat(reply.get("courierId").asString()).isEqualTo(courier.toString());
+        assertThat(reply.get("reason").asString()).isEqualTo("CUSTOMER_UNREACHABLE");
+        assertThat(reply.get("note").asString()).isEqualTo("Rang twice, nobody at the gate");
+        assertProblem(post("/deliveries/" + deliveryId + "/deliver", courier), 409, "delivery-state-conflict");
+
+        UUID nextOrder = UUID.randomUUID();
+        requestCourier(nextOrder);
+        assertThat(awaitOffer(courier).get("orderId").asString())
+                .as("the courier is free for the next delivery")
+                .isEqualTo(nextOrder.toString());
     }
 
     @Test

@@ -9,13 +9,16 @@ import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordDeliveryFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
 import com.fooddelivery.order.order.domain.OrderCommands.RejectOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
@@ -146,6 +149,14 @@ public class Order {
         }
     }
 
+    /** Only the courier who holds it can lose it, and only before pickup; anything else is a stale report. */
+    @CommandHandler
+    void handle(RecordCourierUnassigned command) {
+        if (AWAITING_COURIER.contains(status) && command.courierId().equals(courierId)) {
+            apply(new CourierUnassignedFromOrder(orderId, courierId, command.reason()));
+        }
+    }
+
     @CommandHandler
     void handle(GiveUpOnCourier command) {
         if (AWAITING_COURIER.contains(status) && courierId == null) {
@@ -164,6 +175,14 @@ public class Order {
     void handle(RecordDelivered command) {
         if (status == OrderStatus.OUT_FOR_DELIVERY) {
             apply(new OrderDelivered(orderId));
+        }
+    }
+
+    /** Cancelled: nothing is captured before delivery, so the saga's void leaves the customer paying nothing. */
+    @CommandHandler
+    void handle(RecordDeliveryFailed command) {
+        if (status == OrderStatus.OUT_FOR_DELIVERY) {
+            apply(new OrderCancelled(orderId, OrderEndReason.DELIVERY_FAILED));
         }
     }
 
@@ -224,6 +243,11 @@ public class Order {
     @EventSourcingHandler
     void on(CourierAssignedToOrder event) {
         courierId = event.courierId();
+    }
+
+    @EventSourcingHandler
+    void on(CourierUnassignedFromOrder event) {
+        courierId = null;
     }
 
     @EventSourcingHandler

@@ -31,12 +31,20 @@ public final class OrderCommands {
     public record RecordCourierAssigned(
             @TargetAggregateIdentifier UUID orderId, UUID courierId, UUID deliveryId) {}
 
+    /** delivery-service took the delivery away from {@code courierId} before pickup and looks for another courier. */
+    public record RecordCourierUnassigned(
+            @TargetAggregateIdentifier UUID orderId, UUID courierId, String reason) {}
+
     /** The courier deadline passed, or delivery-service gave up: cancels the order unless a courier came first. */
     public record GiveUpOnCourier(@TargetAggregateIdentifier UUID orderId) {}
 
     public record RecordPickedUp(@TargetAggregateIdentifier UUID orderId) {}
 
     public record RecordDelivered(@TargetAggregateIdentifier UUID orderId) {}
+
+    /** The courier had the food and could not hand it over (delivery-service keeps their reason). */
+    public record RecordDeliveryFailed(
+            @TargetAggregateIdentifier UUID orderId) {}
 
     public record RecordPaymentCaptured(
             @TargetAggregateIdentifier UUID orderId) {}

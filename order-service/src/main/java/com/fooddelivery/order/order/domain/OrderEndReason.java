@@ -7,5 +7,7 @@ public enum OrderEndReason {
     RESTAURANT_REJECTED,
     RESTAURANT_TIMEOUT,
     NO_COURIER,
-    CUSTOMER_CANCELLED
+    CUSTOMER_CANCELLED,
+    /** The courier had the food and could not hand it over. */
+    DELIVERY_FAILED
 }

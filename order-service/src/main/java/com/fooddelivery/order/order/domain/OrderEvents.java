@@ -22,6 +22,12 @@ public final class OrderEvents {
 
     public record CourierAssignedToOrder(UUID orderId, UUID courierId, UUID deliveryId) implements OrderChange {}
 
+    /**
+     * The assigned courier lost the delivery before pickup (silent, or not picked up in time); delivery-service looks
+     * for another. {@code reason} is delivery-service's (CourierUnassigned.Reason).
+     */
+    public record CourierUnassignedFromOrder(UUID orderId, UUID courierId, String reason) implements OrderChange {}
+
     public record OrderPickedUp(UUID orderId) implements OrderChange {}
 
     public record OrderDelivered(UUID orderId) implements OrderChange {}

@@ -10,6 +10,7 @@ import com.fooddelivery.contracts.order.OrderStatusReason;
 import com.fooddelivery.contracts.order.StatusChange;
 import com.fooddelivery.order.order.domain.OrderEndReason;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
@@ -29,8 +30,9 @@ import java.util.UUID;
  * {@link #apply} folds the next event into a new snapshot; the times of timeline entries are the events' own
  * timestamps, so the same events always give the same snapshot.
  *
- * <p>Two events change the order without moving its status, so they append no timeline entry: a courier assignment
- * (sets {@code courier}) and the payment capture after delivery (changes nothing published but the sequence).
+ * <p>Three events change the order without moving its status, so they append no timeline entry: a courier assignment
+ * (sets {@code courier}), a courier losing the delivery before pickup (clears it until the next assignment) and the
+ * payment capture after delivery (changes nothing published but the sequence).
  */
 record OrderSnapshot(
         UUID orderId,
@@ -86,6 +88,8 @@ record OrderSnapshot(
                         timeline,
                         new Courier(e.courierId(), e.deliveryId()),
                         estimatedReadyAt);
+            case CourierUnassignedFromOrder e ->
+                new OrderSnapshot(orderId, sequence, status, details, timeline, null, estimatedReadyAt);
             case OrderPickedUp e -> moveTo(sequence, OrderStatus.OUT_FOR_DELIVERY, null, at);
             case OrderDelivered e -> moveTo(sequence, OrderStatus.DELIVERED, null, at);
             case OrderPaymentCaptured e ->

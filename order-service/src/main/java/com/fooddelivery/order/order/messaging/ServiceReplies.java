@@ -2,7 +2,9 @@ package com.fooddelivery.order.order.messaging;
 
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.contracts.delivery.CourierAssigned;
+import com.fooddelivery.contracts.delivery.CourierUnassigned;
 import com.fooddelivery.contracts.delivery.DeliveryDelivered;
+import com.fooddelivery.contracts.delivery.DeliveryFailed;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
@@ -13,7 +15,9 @@ import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.IncomingMessage;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordDeliveryFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
@@ -49,8 +53,10 @@ class ServiceReplies {
             PaymentDeclined.class,
             PaymentCaptured.class,
             CourierAssigned.class,
+            CourierUnassigned.class,
             DeliveryPickedUp.class,
             DeliveryDelivered.class,
+            DeliveryFailed.class,
             NoCourierAvailable.class);
 
     private final MessageReader reader;
@@ -87,8 +93,14 @@ class ServiceReplies {
             case PaymentCaptured captured -> new RecordPaymentCaptured(captured.orderId());
             case CourierAssigned assigned ->
                 new RecordCourierAssigned(assigned.orderId(), assigned.courierId(), assigned.deliveryId());
+            case CourierUnassigned unassigned ->
+                new RecordCourierUnassigned(
+                        unassigned.orderId(),
+                        unassigned.courierId(),
+                        unassigned.reason().name());
             case DeliveryPickedUp pickedUp -> new RecordPickedUp(pickedUp.orderId());
             case DeliveryDelivered delivered -> new RecordDelivered(delivered.orderId());
+            case DeliveryFailed failed -> new RecordDeliveryFailed(failed.orderId());
             case NoCourierAvailable none -> new GiveUpOnCourier(none.orderId());
             default -> throw new IllegalStateException("not a reply of " + REPLIES);
         };

@@ -15,6 +15,7 @@ import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
@@ -120,6 +121,16 @@ public class OrderFulfilmentSaga {
     @SagaEventHandler(associationProperty = "orderId")
     void on(CourierAssignedToOrder assigned) {
         stopWaiting();
+    }
+
+    /**
+     * The courier lost the delivery before pickup and delivery-service looks for the next one: wait for that courier
+     * as for the first. The courier request stays; delivery-service answers it with the next CourierAssigned, or
+     * NoCourierAvailable.
+     */
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(CourierUnassignedFromOrder unassigned) {
+        waitAtMost(timeouts.courier(), COURIER_DEADLINE);
     }
 
     @SagaEventHandler(associationProperty = "orderId")

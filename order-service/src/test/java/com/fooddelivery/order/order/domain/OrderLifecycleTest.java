@@ -7,13 +7,16 @@ import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordDeliveryFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
 import com.fooddelivery.order.order.domain.OrderCommands.RejectOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
@@ -189,6 +192,38 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void a_courier_who_lost_the_delivery_before_pickup_makes_room_for_the_next() {
+        CourierUnassignedFromOrder lost = new CourierUnassignedFromOrder(ORDER, COURIER, "COURIER_SILENT");
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED)
+                .when(new RecordCourierUnassigned(ORDER, COURIER, "COURIER_SILENT"))
+                .expectEvents(lost);
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, lost)
+                .when(new RecordCourierAssigned(ORDER, OTHER, DELIVERY))
+                .expectEvents(new CourierAssignedToOrder(ORDER, OTHER, DELIVERY));
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, lost)
+                .when(new GiveUpOnCourier(ORDER))
+                .expectEvents(new OrderCancelled(ORDER, OrderEndReason.NO_COURIER));
+    }
+
+    @Test
+    void a_stale_loss_report_changes_nothing() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED)
+                .when(new RecordCourierUnassigned(ORDER, OTHER, "COURIER_SILENT"))
+                .expectNoEvents();
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, new OrderPickedUp(ORDER))
+                .when(new RecordCourierUnassigned(ORDER, COURIER, "NO_PICKUP_IN_TIME"))
+                .expectNoEvents();
+        fixture.given(
+                        PLACED,
+                        AUTHORIZED,
+                        ACCEPTED,
+                        COURIER_ASSIGNED,
+                        new OrderCancelled(ORDER, OrderEndReason.NO_COURIER))
+                .when(new RecordCourierUnassigned(ORDER, COURIER, "COURIER_SILENT"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_courier_accepting_after_the_order_was_cancelled_changes_nothing() {
         fixture.given(PLACED, AUTHORIZED, ACCEPTED, new OrderCancelled(ORDER, OrderEndReason.NO_COURIER))
                 .when(new RecordCourierAssigned(ORDER, COURIER, DELIVERY))
@@ -212,6 +247,29 @@ class OrderLifecycleTest {
                         new OrderDelivered(ORDER),
                         new OrderPaymentCaptured(ORDER))
                 .when(new RecordPaymentCaptured(ORDER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_delivery_that_fails_after_pickup_cancels_the_order() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, new OrderPickedUp(ORDER))
+                .when(new RecordDeliveryFailed(ORDER))
+                .expectEvents(new OrderCancelled(ORDER, OrderEndReason.DELIVERY_FAILED));
+    }
+
+    @Test
+    void a_failed_delivery_reported_before_pickup_or_after_delivery_changes_nothing() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED)
+                .when(new RecordDeliveryFailed(ORDER))
+                .expectNoEvents();
+        fixture.given(
+                        PLACED,
+                        AUTHORIZED,
+                        ACCEPTED,
+                        COURIER_ASSIGNED,
+                        new OrderPickedUp(ORDER),
+                        new OrderDelivered(ORDER))
+                .when(new RecordDeliveryFailed(ORDER))
                 .expectNoEvents();
     }
 

@@ -13,6 +13,7 @@ import com.fooddelivery.order.order.domain.GeoLocation;
 import com.fooddelivery.order.order.domain.Money;
 import com.fooddelivery.order.order.domain.OrderEndReason;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
@@ -86,6 +87,20 @@ class OrderSnapshotTest {
         assertThat(assigned.timeline()).isEqualTo(preparing.timeline());
         assertThat(assigned.courier()).isEqualTo(new Courier(COURIER, DELIVERY));
         assertThat(assigned.estimatedReadyAt()).isEqualTo(READY_AT);
+    }
+
+    @Test
+    void a_courier_who_loses_the_delivery_is_no_longer_shown_until_the_next_one_accepts() {
+        OrderSnapshot assigned = accepted().apply(new CourierAssignedToOrder(ORDER, COURIER, DELIVERY), 3, at(90));
+
+        OrderSnapshot lost =
+                assigned.apply(new CourierUnassignedFromOrder(ORDER, COURIER, "COURIER_SILENT"), 4, at(400));
+
+        assertThat(lost.sequence()).isEqualTo(4);
+        assertThat(lost.status()).isEqualTo(OrderStatus.PREPARING);
+        assertThat(lost.timeline()).isEqualTo(assigned.timeline());
+        assertThat(lost.courier()).isNull();
+        assertThat(lost.estimatedReadyAt()).isEqualTo(READY_AT);
     }
 
     @Test

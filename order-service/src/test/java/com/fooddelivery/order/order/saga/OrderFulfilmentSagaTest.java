@@ -20,6 +20,7 @@ import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderEndReason;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderCancelled;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
@@ -71,6 +72,9 @@ class OrderFulfilmentSagaTest {
     private static final OrderAcceptedByRestaurant ACCEPTED =
             new OrderAcceptedByRestaurant(ORDER, 20, Instant.parse("2026-11-22T06:51:00Z"));
     private static final CourierAssignedToOrder COURIER_ASSIGNED = new CourierAssignedToOrder(ORDER, COURIER, DELIVERY);
+    private static final UUID SECOND_COURIER = UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c02");
+    private static final CourierUnassignedFromOrder COURIER_LOST =
+            new CourierUnassignedFromOrder(ORDER, COURIER, "COURIER_SILENT");
 
     private SagaTestFixture<OrderFulfilmentSaga> fixture;
     private RecordingOutbox outbox;
@@ -159,6 +163,75 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(ACCEPTED)
                 .whenTimeElapses(TIMEOUTS.courier())
                 .expectDispatchedCommands(new GiveUpOnCourier(ORDER));
+    }
+
+    @Test
+    void a_courier_who_loses_the_delivery_starts_the_courier_clock_again_without_a_second_request() {
+        fixture.givenAPublished(PLACED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(ACCEPTED)
+                .andThenAPublished(COURIER_ASSIGNED)
+                .whenPublishingA(COURIER_LOST)
+                .expectScheduledDeadlineWithName(TIMEOUTS.courier(), COURIER_DEADLINE)
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+
+        assertThat(outbox.messages())
+                .as("delivery-service offers the same delivery to the next courier by itself")
+                .filteredOn(RequestCourier.class::isInstance)
+                .hasSize(1);
+    }
+
+    @Test
+    void the_next_courier_stops_the_courier_clock_again() {
+        fixture.givenAPublished(PLACED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(ACCEPTED)
+                .andThenAPublished(COURIER_ASSIGNED)
+                .andThenAPublished(COURIER_LOST)
+                .whenPublishingA(new CourierAssignedToOrder(ORDER, SECOND_COURIER, DELIVERY))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void no_next_courier_in_time_asks_the_order_to_give_up_on_a_courier() {
+        fixture.givenAPublished(PLACED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(ACCEPTED)
+                .andThenAPublished(COURIER_ASSIGNED)
+                .andThenAPublished(COURIER_LOST)
+                .whenTimeElapses(TIMEOUTS.courier())
+                .expectDispatchedCommands(new GiveUpOnCourier(ORDER));
+    }
+
+    @Test
+    void cancelling_for_lack_of_a_next_courier_voids_the_payment_and_withdraws_the_courier_request() {
+        fixture.givenAPublished(PLACED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(ACCEPTED)
+                .andThenAPublished(COURIER_ASSIGNED)
+                .andThenAPublished(COURIER_LOST)
+                .whenPublishingA(new OrderCancelled(ORDER, OrderEndReason.NO_COURIER))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+
+        assertThat(outbox.messages()).endsWith(new VoidPayment(ORDER), new CancelCourierRequest(ORDER));
+    }
+
+    @Test
+    void a_delivery_that_failed_after_pickup_voids_the_payment_so_the_customer_pays_nothing_and_ends() {
+        fixture.givenAPublished(PLACED)
+                .andThenAPublished(AUTHORIZED)
+                .andThenAPublished(ACCEPTED)
+                .andThenAPublished(COURIER_ASSIGNED)
+                .andThenAPublished(new OrderPickedUp(ORDER))
+                .whenPublishingA(new OrderCancelled(ORDER, OrderEndReason.DELIVERY_FAILED))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+
+        assertThat(outbox.messages()).noneMatch(CapturePayment.class::isInstance);
+        assertThat(outbox.messages()).endsWith(new VoidPayment(ORDER), new CancelCourierRequest(ORDER));
     }
 
     @ParameterizedTest

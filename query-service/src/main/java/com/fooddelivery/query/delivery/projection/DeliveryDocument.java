@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A delivery as the courier app and order tracking read it, built from one {@code DeliveryUpdated} (which carries
  * the complete delivery). Stored under the order's id: an order has at most one delivery, and order tracking finds
- * it with a real-time get. {@code sequence} is the Elasticsearch external version.
+ * it with a real-time get. {@code sequence} is the Elasticsearch external version. {@code overdueSince} is set once
+ * delivery-service flagged it as out for delivery too long.
  */
 public record DeliveryDocument(
         String deliveryId,
@@ -21,6 +22,7 @@ public record DeliveryDocument(
         GeoPoint courierPosition,
         Instant courierPositionAt,
         Instant estimatedArrivalAt,
+        Instant overdueSince,
         Instant requestedAt,
         Instant updatedAt) {
 
@@ -44,6 +46,7 @@ public record DeliveryDocument(
                 position == null ? null : new GeoPoint(position.lat(), position.lon()),
                 event.courierPositionAt(),
                 event.estimatedArrivalAt(),
+                event.overdueSince(),
                 event.requestedAt(),
                 event.updatedAt());
     }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 public class DeliveryReadModel {
 
     private static final List<DeliveryStatus> UNDER_WAY = List.of(DeliveryStatus.ASSIGNED, DeliveryStatus.PICKED_UP);
-    private static final List<DeliveryStatus> FINISHED = List.of(DeliveryStatus.DELIVERED, DeliveryStatus.CANCELLED);
+    private static final List<DeliveryStatus> FINISHED =
+            List.of(DeliveryStatus.DELIVERED, DeliveryStatus.CANCELLED, DeliveryStatus.FAILED);
     private static final int RECENT = 20;
 
     private final ElasticsearchClient client;

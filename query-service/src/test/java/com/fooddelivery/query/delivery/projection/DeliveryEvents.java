@@ -35,6 +35,7 @@ public final class DeliveryEvents {
                 withCourier ? new GeoPoint(12.9717, 77.6101) : null,
                 withCourier ? REQUESTED_AT.plusSeconds(60) : null,
                 withCourier ? REQUESTED_AT.plusSeconds(60 + sequence * 60) : null,
+                null,
                 REQUESTED_AT,
                 REQUESTED_AT.plusSeconds(sequence * 10));
     }
