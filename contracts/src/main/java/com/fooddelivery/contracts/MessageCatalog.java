@@ -15,9 +15,13 @@ import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.payment.AuthorizePayment;
 import com.fooddelivery.contracts.payment.CapturePayment;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.contracts.payment.PaymentCaptureFailed;
 import com.fooddelivery.contracts.payment.PaymentCaptured;
 import com.fooddelivery.contracts.payment.PaymentDeclined;
+import com.fooddelivery.contracts.payment.PaymentRefundFailed;
+import com.fooddelivery.contracts.payment.PaymentRefunded;
 import com.fooddelivery.contracts.payment.PaymentVoided;
+import com.fooddelivery.contracts.payment.RefundPayment;
 import com.fooddelivery.contracts.payment.VoidPayment;
 import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import java.util.List;
@@ -46,10 +50,14 @@ public final class MessageCatalog {
             new Entry("AuthorizePayment", AuthorizePayment.class, Topics.PAYMENTS_COMMANDS, 1),
             new Entry("CapturePayment", CapturePayment.class, Topics.PAYMENTS_COMMANDS, 1),
             new Entry("VoidPayment", VoidPayment.class, Topics.PAYMENTS_COMMANDS, 1),
+            new Entry("RefundPayment", RefundPayment.class, Topics.PAYMENTS_COMMANDS, 1),
             new Entry("PaymentAuthorized", PaymentAuthorized.class, Topics.PAYMENTS_EVENTS, 1),
             new Entry("PaymentDeclined", PaymentDeclined.class, Topics.PAYMENTS_EVENTS, 1),
             new Entry("PaymentCaptured", PaymentCaptured.class, Topics.PAYMENTS_EVENTS, 1),
             new Entry("PaymentVoided", PaymentVoided.class, Topics.PAYMENTS_EVENTS, 1),
+            new Entry("PaymentCaptureFailed", PaymentCaptureFailed.class, Topics.PAYMENTS_EVENTS, 1),
+            new Entry("PaymentRefunded", PaymentRefunded.class, Topics.PAYMENTS_EVENTS, 1),
+            new Entry("PaymentRefundFailed", PaymentRefundFailed.class, Topics.PAYMENTS_EVENTS, 1),
             new Entry("RequestCourier", RequestCourier.class, Topics.DELIVERIES_COMMANDS, 1),
             new Entry("CancelCourierRequest", CancelCourierRequest.class, Topics.DELIVERIES_COMMANDS, 1),
             new Entry("CourierAssigned", CourierAssigned.class, Topics.DELIVERIES_EVENTS, 1),

@@ -25,9 +25,13 @@ import com.fooddelivery.contracts.order.StatusChange;
 import com.fooddelivery.contracts.payment.AuthorizePayment;
 import com.fooddelivery.contracts.payment.CapturePayment;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.contracts.payment.PaymentCaptureFailed;
 import com.fooddelivery.contracts.payment.PaymentCaptured;
 import com.fooddelivery.contracts.payment.PaymentDeclined;
+import com.fooddelivery.contracts.payment.PaymentRefundFailed;
+import com.fooddelivery.contracts.payment.PaymentRefunded;
 import com.fooddelivery.contracts.payment.PaymentVoided;
+import com.fooddelivery.contracts.payment.RefundPayment;
 import com.fooddelivery.contracts.payment.VoidPayment;
 import com.fooddelivery.contracts.restaurant.MenuItem;
 import com.fooddelivery.contracts.restaurant.OpeningHours;
@@ -51,6 +55,7 @@ final class ContractSamples {
     static final UUID RESTAURANT = UUID.fromString("0b7c4f8e-2d13-4a5e-8f61-6c9d2a1e5b10");
     static final UUID DELIVERY = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80");
     static final UUID COURIER = UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c01");
+    static final UUID REFUND = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
 
     /** Every sample, by its class. */
     static final Map<Class<?>, Object> BY_CLASS = Stream.of(
@@ -63,6 +68,16 @@ final class ContractSamples {
                     new PaymentDeclined(ORDER, "INSUFFICIENT_FUNDS", "The card has insufficient funds"),
                     new PaymentCaptured(ORDER, TOTAL),
                     new PaymentVoided(ORDER),
+                    new RefundPayment(ORDER, REFUND, new Money(12000, "INR")),
+                    new PaymentRefunded(ORDER, REFUND, new Money(12000, "INR")),
+                    new PaymentRefundFailed(
+                            ORDER,
+                            REFUND,
+                            new Money(60000, "INR"),
+                            "REFUND_EXCEEDS_CAPTURE",
+                            "Asked to refund 600.00 INR of 498.00 INR captured"),
+                    new PaymentCaptureFailed(
+                            ORDER, TOTAL, "PROVIDER_UNAVAILABLE", "The provider did not confirm the capture"),
                     new RequestCourier(
                             ORDER,
                             RESTAURANT,
