@@ -110,9 +110,9 @@ class NearestAvailableCouriersIT {
         jdbc.update("""
                 insert into delivery (id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon,
                                       dropoff_line1, dropoff_city, dropoff_lat, dropoff_lon, status, courier_id,
-                                      requested_at, correlation_id)
+                                      requested_at, waiting_since, correlation_id)
                 values (?, gen_random_uuid(), gen_random_uuid(), 'Kitchen', ?, ?, '1 Road', 'Bengaluru', 12.97, 77.59,
-                        ?, ?, now(), gen_random_uuid())""", id, PICKUP.lat(), PICKUP.lon(), status, courier);
+                        ?, ?, now(), now(), gen_random_uuid())""", id, PICKUP.lat(), PICKUP.lon(), status, courier);
         return id;
     }
 }

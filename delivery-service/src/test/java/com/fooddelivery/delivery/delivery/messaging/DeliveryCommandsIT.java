@@ -60,9 +60,10 @@ class DeliveryCommandsIT {
         // A delivery row this version cannot read (a status it does not know): every attempt fails the same way.
         jdbc.update("""
                 insert into delivery (id, order_id, restaurant_id, restaurant_name, pickup_lat, pickup_lon,
-                    dropoff_line1, dropoff_city, dropoff_lat, dropoff_lon, status, requested_at, correlation_id)
+                    dropoff_line1, dropoff_city, dropoff_lat, dropoff_lon, status, requested_at, waiting_since,
+                    correlation_id)
                 values (?, ?, ?, 'Saravana Bhavan', 12.97, 77.64, '12 Residency Road', 'Bengaluru', 12.96, 77.60,
-                    'MISLAID', now(), ?)""", UUID.randomUUID(), order, UUID.randomUUID(), UUID.randomUUID());
+                    'MISLAID', now(), now(), ?)""", UUID.randomUUID(), order, UUID.randomUUID(), UUID.randomUUID());
 
         requestCourier(order);
 

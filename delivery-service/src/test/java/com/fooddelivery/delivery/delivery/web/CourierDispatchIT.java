@@ -376,7 +376,7 @@ class CourierDispatchIT {
         assertProblem(
                 call("POST", cannotDeliver, TestTokens.courier(courier), "{\"reason\":\"BORED\"}"),
                 400,
-                "malformed-json",
+                "invalid-request",
                 "an unknown reason");
         assertProblem(
                 call("POST", cannotDeliver, TestTokens.courier(courier), "{}"), 400, "invalid-request", "no reason");
