@@ -4,5 +4,6 @@ package com.fooddelivery.payment.payment.domain;
 public enum ProviderOperation {
     AUTHORIZE,
     CAPTURE,
-    VOID
+    VOID,
+    REFUND
 }

@@ -42,12 +42,15 @@ class JdbcPayments implements Payments {
                 update payment set customer_id = :customerId, method = :method, amount_minor = :amountMinor,
                     currency = :currency, status = :status, authorization_id = :authorizationId,
                     decline_code = :declineCode, decline_reason = :declineReason, captured_minor = :capturedMinor,
+                    refunded_minor = :refundedMinor, refunds_reserved_minor = :refundsReservedMinor,
                     updated_at = :updatedAt
                 where order_id = :orderId""" : """
                 insert into payment (order_id, customer_id, method, amount_minor, currency, status, authorization_id,
-                    decline_code, decline_reason, captured_minor, created_at, updated_at)
+                    decline_code, decline_reason, captured_minor, refunded_minor, refunds_reserved_minor, created_at,
+                    updated_at)
                 values (:orderId, :customerId, :method, :amountMinor, :currency, :status, :authorizationId,
-                    :declineCode, :declineReason, :capturedMinor, :createdAt, :updatedAt)""";
+                    :declineCode, :declineReason, :capturedMinor, :refundedMinor, :refundsReservedMinor, :createdAt,
+                    :updatedAt)""";
         jdbc.sql(sql)
                 .param("orderId", s.orderId())
                 .param("customerId", s.customerId())
@@ -61,19 +64,22 @@ class JdbcPayments implements Payments {
                 .param(
                         "capturedMinor",
                         s.captured() == null ? null : s.captured().amountMinor())
+                .param("refundedMinor", s.refundedMinor())
+                .param("refundsReservedMinor", s.refundsReservedMinor())
                 .param("createdAt", timestamp(s.createdAt()))
                 .param("updatedAt", timestamp(s.updatedAt()))
                 .update();
         for (LedgerEntry entry : payment.performedOperations()) {
             jdbc.sql("""
-                    insert into payment_ledger (order_id, operation, approved, amount_minor, currency, at)
-                    values (?, ?, ?, ?, ?, ?)""")
+                    insert into payment_ledger (order_id, operation, approved, amount_minor, currency, refund_id, at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             entry.orderId(),
                             entry.operation().name(),
                             entry.approved(),
                             entry.amount().amountMinor(),
                             entry.amount().currency(),
+                            entry.refundId(),
                             timestamp(entry.at()))
                     .update();
         }
@@ -94,6 +100,8 @@ class JdbcPayments implements Payments {
                 rs.getString("decline_code"),
                 rs.getString("decline_reason"),
                 capturedMinor == null ? null : new Money(capturedMinor, currency),
+                rs.getLong("refunded_minor"),
+                rs.getLong("refunds_reserved_minor"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")));
     }

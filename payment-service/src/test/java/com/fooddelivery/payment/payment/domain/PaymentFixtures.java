@@ -1,11 +1,9 @@
 package com.fooddelivery.payment.payment.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-/** Orders, amounts and a provider that approves or declines on request, for payment specs. */
+/** Orders, amounts and payments in each state, reached as the service reaches them: command, then provider answer. */
 final class PaymentFixtures {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:30:00Z");
@@ -14,6 +12,8 @@ final class PaymentFixtures {
     static final UUID CUSTOMER = UUID.fromString("6f1c1a52-4d3e-4c55-9a43-3b6e0e7f1c01");
     static final Money ORDER_TOTAL = inr(49_800);
     static final String AUTHORIZATION_ID = "auth_7Hq2";
+    static final ProviderResult APPROVED = new ProviderResult.Approved(AUTHORIZATION_ID);
+    static final ProviderResult DONE = new ProviderResult.Done();
 
     private PaymentFixtures() {}
 
@@ -29,67 +29,58 @@ final class PaymentFixtures {
         return Payment.none(ORDER);
     }
 
+    static Payment authorizingPayment() {
+        Payment payment = Payment.none(ORDER);
+        payment.authorize(authorizationOfTheOrderTotal(), NOW);
+        return storedAgain(payment);
+    }
+
     static Payment authorizedPayment() {
         Payment payment = Payment.none(ORDER);
-        payment.authorize(authorizationOfTheOrderTotal(), ScriptedProvider.approving(), NOW);
+        payment.authorize(authorizationOfTheOrderTotal(), NOW);
+        payment.complete(recorded(onlyIntent(payment)), APPROVED, NOW);
         return storedAgain(payment);
     }
 
     static Payment declinedPayment() {
         Payment payment = Payment.none(ORDER);
-        payment.authorize(authorizationOfTheOrderTotal(), ScriptedProvider.declining("INSUFFICIENT_FUNDS"), NOW);
+        payment.authorize(authorizationOfTheOrderTotal(), NOW);
+        payment.complete(
+                recorded(onlyIntent(payment)),
+                new ProviderResult.Declined("INSUFFICIENT_FUNDS", "declined: INSUFFICIENT_FUNDS"),
+                NOW);
         return storedAgain(payment);
     }
 
     static Payment capturedPayment() {
         Payment payment = authorizedPayment();
-        payment.capture(ORDER_TOTAL, ScriptedProvider.approving(), NOW);
+        payment.capture(ORDER_TOTAL, NOW);
+        payment.complete(recorded(onlyIntent(payment)), DONE, NOW);
         return storedAgain(payment);
     }
 
     static Payment voidedBeforeAuthorization() {
         Payment payment = Payment.none(ORDER);
-        payment.voidPayment(ScriptedProvider.approving(), NOW);
+        payment.voidPayment(NOW);
         return storedAgain(payment);
     }
 
-    /** As loaded from the database: no operations pending for the ledger. */
-    static Payment storedAgain(Payment payment) {
-        return Payment.restore(payment.snapshot());
+    /** The one provider call the payment decided on since it was loaded. */
+    static ProviderCall onlyIntent(Payment payment) {
+        if (payment.intents().size() != 1) {
+            throw new AssertionError("Expected one provider call, got " + payment.intents());
+        }
+        return payment.intents().getFirst();
     }
 
-    /** Approves or declines every authorization as told, and records every call it receives. */
-    static final class ScriptedProvider implements PaymentProvider {
+    /** The intent as the store gives it back: numbered. */
+    static ProviderCall recorded(ProviderCall intent) {
+        return new ProviderCall(
+                7, intent.orderId(), intent.operation(), intent.amount(), intent.refundId(), intent.attempts());
+    }
 
-        final List<String> calls = new ArrayList<>();
-        private final AuthorizationResult answer;
-
-        private ScriptedProvider(AuthorizationResult answer) {
-            this.answer = answer;
-        }
-
-        static ScriptedProvider approving() {
-            return new ScriptedProvider(new AuthorizationResult.Approved(AUTHORIZATION_ID));
-        }
-
-        static ScriptedProvider declining(String code) {
-            return new ScriptedProvider(new AuthorizationResult.Declined(code, "declined: " + code));
-        }
-
-        @Override
-        public AuthorizationResult authorize(AuthorizationRequest request, IdempotencyKey key) {
-            calls.add("authorize " + key.value());
-            return answer;
-        }
-
-        @Override
-        public void capture(String authorizationId, Money amount, IdempotencyKey key) {
-            calls.add("capture " + amount + " of " + authorizationId + " " + key.value());
-        }
-
-        @Override
-        public void voidAuthorization(String authorizationId, IdempotencyKey key) {
-            calls.add("void " + authorizationId + " " + key.value());
-        }
+    /** As loaded from the database: no operations pending for the ledger, no intents. */
+    static Payment storedAgain(Payment payment) {
+        return Payment.restore(payment.snapshot());
     }
 }

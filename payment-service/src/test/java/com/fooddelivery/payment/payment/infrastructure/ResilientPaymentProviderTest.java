@@ -4,45 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fooddelivery.payment.payment.domain.AuthorizationRequest;
-import com.fooddelivery.payment.payment.domain.AuthorizationResult;
 import com.fooddelivery.payment.payment.domain.IdempotencyKey;
 import com.fooddelivery.payment.payment.domain.Money;
 import com.fooddelivery.payment.payment.domain.PaymentMethod;
 import com.fooddelivery.payment.payment.domain.PaymentProvider;
 import com.fooddelivery.payment.payment.domain.ProviderOperation;
+import com.fooddelivery.payment.payment.domain.ProviderResult;
 import com.fooddelivery.payment.payment.domain.ProviderUnavailableException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The resilience4j stack as application.yml configures it, with short waits. */
 class ResilientPaymentProviderTest {
 
     private static final int MAX_ATTEMPTS = 4;
-    private static final Duration TIMEOUT = Duration.ofMillis(200);
     private static final AuthorizationRequest CARD_PAYMENT = new AuthorizationRequest(
             UUID.randomUUID(), UUID.randomUUID(), new Money(49_800, "INR"), PaymentMethod.CARD);
     private static final AuthorizationRequest CARD_WITH_INSUFFICIENT_FUNDS = new AuthorizationRequest(
             UUID.randomUUID(), UUID.randomUUID(), new Money(49_851, "INR"), PaymentMethod.CARD);
 
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final SimulatedPaymentProvider simulated =
-            new SimulatedPaymentProvider(SimulatedPaymentProvider.Settings.reliable(), () -> 0.5);
+    private final SimulatedPaymentProvider simulated = new SimulatedPaymentProvider(
+            SimulatedPaymentProvider.Settings.reliable(), () -> 0.5, SimulatedPaymentProvider.Memory.inMemory());
     private final CircuitBreaker circuitBreaker = CircuitBreaker.of(
             "test",
             CircuitBreakerConfig.custom()
@@ -50,21 +41,16 @@ class ResilientPaymentProviderTest {
                     .minimumNumberOfCalls(4)
                     .failureRateThreshold(50)
                     .waitDurationInOpenState(Duration.ofMinutes(1))
-                    .recordExceptions(ProviderUnavailableException.class, TimeoutException.class)
+                    .recordExceptions(ProviderUnavailableException.class)
                     .build());
-
-    @AfterEach
-    void stopExecutor() {
-        executor.close();
-    }
 
     @Test
     void a_lost_response_is_retried_and_charges_once() {
         FailingFirst provider = FailingFirst.afterPerforming(2, simulated);
 
-        AuthorizationResult result = resilient(provider).authorize(CARD_PAYMENT, key(CARD_PAYMENT));
+        ProviderResult result = resilient(provider).authorize(CARD_PAYMENT, key(CARD_PAYMENT));
 
-        assertThat(result).isInstanceOf(AuthorizationResult.Approved.class);
+        assertThat(result).isInstanceOf(ProviderResult.Approved.class);
         assertThat(provider.calls()).isEqualTo(3);
         assertThat(simulated.operationsPerformed()).isEqualTo(1);
     }
@@ -73,10 +59,10 @@ class ResilientPaymentProviderTest {
     void a_decline_is_an_answer_and_is_not_retried() {
         FailingFirst provider = FailingFirst.afterPerforming(0, simulated);
 
-        AuthorizationResult result =
+        ProviderResult result =
                 resilient(provider).authorize(CARD_WITH_INSUFFICIENT_FUNDS, key(CARD_WITH_INSUFFICIENT_FUNDS));
 
-        assertThat(result).isInstanceOf(AuthorizationResult.Declined.class);
+        assertThat(result).isInstanceOf(ProviderResult.Declined.class);
         assertThat(provider.calls()).isEqualTo(1);
         assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls()).isZero();
     }
@@ -92,22 +78,37 @@ class ResilientPaymentProviderTest {
     }
 
     @Test
-    void a_call_slower_than_the_timeout_is_abandoned_and_retried_with_the_same_key() {
-        AtomicInteger calls = new AtomicInteger();
-        PaymentProvider slowOnce = new Delegating(simulated) {
+    void calls_beyond_the_bulkhead_are_answered_unavailable_at_once_and_never_reach_the_provider() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger reached = new AtomicInteger();
+        PaymentProvider blocking = new Delegating(simulated) {
             @Override
-            public AuthorizationResult authorize(AuthorizationRequest request, IdempotencyKey key) {
-                if (calls.incrementAndGet() == 1) {
-                    sleep(TIMEOUT.multipliedBy(3));
+            public ProviderResult authorize(AuthorizationRequest request, IdempotencyKey key) {
+                reached.incrementAndGet();
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 return super.authorize(request, key);
             }
         };
+        PaymentProvider resilient = resilient(blocking);
+        Thread first = Thread.ofVirtual().start(() -> resilient.authorize(CARD_PAYMENT, key(CARD_PAYMENT)));
+        Thread second = Thread.ofVirtual().start(() -> resilient.authorize(CARD_PAYMENT, key(CARD_PAYMENT)));
+        inside.await();
 
-        AuthorizationResult result = resilient(slowOnce).authorize(CARD_PAYMENT, key(CARD_PAYMENT));
-
-        assertThat(result).isInstanceOf(AuthorizationResult.Approved.class);
-        assertThat(calls).hasValue(2);
+        assertThatThrownBy(() -> resilient.authorize(CARD_PAYMENT, key(CARD_PAYMENT)))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("in flight");
+        release.countDown();
+        first.join();
+        second.join();
+        assertThat(reached)
+                .as("the two calls the bulkhead holds, not the third")
+                .hasValue(2);
     }
 
     @Test
@@ -119,7 +120,8 @@ class ResilientPaymentProviderTest {
         assertThat(circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         assertThatThrownBy(() -> resilient.capture("sim_auth_1", new Money(1, "INR"), key(CARD_PAYMENT)))
-                .isInstanceOf(CallNotPermittedException.class);
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("circuit is open");
 
         assertThat(provider.calls()).isEqualTo(MAX_ATTEMPTS);
     }
@@ -130,13 +132,15 @@ class ResilientPaymentProviderTest {
                 RetryConfig.custom()
                         .maxAttempts(MAX_ATTEMPTS)
                         .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(10), 2, 0.5))
-                        .retryExceptions(ProviderUnavailableException.class, TimeoutException.class)
+                        .retryExceptions(ProviderUnavailableException.class)
                         .build());
         Bulkhead bulkhead = Bulkhead.of(
-                "test", BulkheadConfig.custom().maxConcurrentCalls(2).build());
-        TimeLimiter timeLimiter = TimeLimiter.of(
-                TimeLimiterConfig.custom().timeoutDuration(TIMEOUT).build());
-        return new ResilientPaymentProvider(provider, retry, circuitBreaker, bulkhead, timeLimiter, executor);
+                "test",
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(2)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
+        return new ResilientPaymentProvider(provider, retry, circuitBreaker, bulkhead);
     }
 
     private static IdempotencyKey key(AuthorizationRequest request) {
@@ -160,7 +164,7 @@ class ResilientPaymentProviderTest {
         }
 
         @Override
-        public AuthorizationResult authorize(AuthorizationRequest request, IdempotencyKey key) {
+        public ProviderResult authorize(AuthorizationRequest request, IdempotencyKey key) {
             return provider.authorize(request, key);
         }
 
@@ -172,6 +176,11 @@ class ResilientPaymentProviderTest {
         @Override
         public void voidAuthorization(String authorizationId, IdempotencyKey key) {
             provider.voidAuthorization(authorizationId, key);
+        }
+
+        @Override
+        public void refund(String authorizationId, Money amount, IdempotencyKey key) {
+            provider.refund(authorizationId, amount, key);
         }
     }
 
@@ -201,12 +210,12 @@ class ResilientPaymentProviderTest {
         }
 
         @Override
-        public AuthorizationResult authorize(AuthorizationRequest request, IdempotencyKey key) {
+        public ProviderResult authorize(AuthorizationRequest request, IdempotencyKey key) {
             int call = calls.incrementAndGet();
             if (call <= failures && !afterPerforming) {
                 throw new ProviderUnavailableException("connection refused");
             }
-            AuthorizationResult result = super.authorize(request, key);
+            ProviderResult result = super.authorize(request, key);
             if (call <= failures) {
                 throw new ProviderUnavailableException("response lost");
             }

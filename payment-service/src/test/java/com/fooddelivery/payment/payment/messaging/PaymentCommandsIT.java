@@ -9,6 +9,7 @@ import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.common.PaymentMethod;
 import com.fooddelivery.contracts.payment.AuthorizePayment;
 import com.fooddelivery.contracts.payment.CapturePayment;
+import com.fooddelivery.contracts.payment.RefundPayment;
 import com.fooddelivery.contracts.payment.VoidPayment;
 import com.fooddelivery.messaging.MessageContext;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
@@ -191,6 +192,39 @@ class PaymentCommandsIT {
         assertThat(JSON.readTree(replies.get(1).value()).get("declineCode").asString())
                 .isEqualTo("ORDER_VOIDED");
         assertThat(ledger(order)).isEmpty();
+    }
+
+    @Test
+    void a_capture_that_cannot_happen_is_answered_capture_failed_so_the_order_is_not_left_waiting() throws Exception {
+        UUID order = UUID.randomUUID();
+
+        send(order, new CapturePayment(order, ORDER_TOTAL));
+
+        ConsumerRecord<String, String> reply = awaitReplies(order, 1).getFirst();
+        assertThat(header(reply, MessageHeaders.TYPE)).isEqualTo("PaymentCaptureFailed");
+        assertThat(JSON.readTree(reply.value()).get("code").asString()).isEqualTo("NOT_AUTHORIZED");
+        assertThat(ledger(order)).isEmpty();
+    }
+
+    @Test
+    void refunds_beyond_what_was_captured_are_answered_refund_failed_and_give_nothing_back() throws Exception {
+        UUID order = UUID.randomUUID();
+        send(order, authorize(order, ORDER_TOTAL, PaymentMethod.CARD));
+        send(order, new CapturePayment(order, ORDER_TOTAL));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        send(order, new RefundPayment(order, first, new Money(40_000, "INR")));
+        send(order, new RefundPayment(order, second, new Money(9_801, "INR")));
+
+        List<ConsumerRecord<String, String>> replies = awaitReplies(order, 4);
+        assertThat(replies)
+                .extracting(reply -> header(reply, MessageHeaders.TYPE))
+                .containsExactly("PaymentAuthorized", "PaymentCaptured", "PaymentRefunded", "PaymentRefundFailed");
+        assertThat(JSON.readTree(replies.get(3).value()).get("code").asString()).isEqualTo("REFUND_EXCEEDS_CAPTURE");
+        assertThat(JSON.readTree(replies.get(3).value()).get("refundId").asString())
+                .isEqualTo(second.toString());
+        assertThat(ledger(order)).containsExactly("AUTHORIZE approved", "CAPTURE approved", "REFUND approved");
     }
 
     @Test
