@@ -104,7 +104,7 @@ class ConsumerFailuresIT {
         String withoutAmount = first.replaceAll(",?\"amount\":\\{[^}]*\\}", "");
 
         send(key, first, Map.of(MessageHeaders.TYPE, "CapturePayment")); // no messageId, nothing else
-        send(key, "{}", headers("RefundPayment"));
+        send(key, "{}", headers("IssueVoucher"));
         send(key, "{not json", headers("CapturePayment"));
         send(key, withoutAmount, headers("CapturePayment"));
         send(key, second, headers("CapturePayment"));
@@ -122,7 +122,7 @@ class ConsumerFailuresIT {
                                 .contains("missing header " + MessageHeaders.MESSAGE_ID),
                         reason -> assertThat(reason)
                                 .startsWith("UnknownMessageTypeException")
-                                .contains("RefundPayment"),
+                                .contains("IssueVoucher"),
                         reason -> assertThat(reason).contains("unreadable CapturePayment"),
                         reason -> assertThat(reason)
                                 .contains("invalid CapturePayment")
@@ -136,7 +136,7 @@ class ConsumerFailuresIT {
         });
         assertThat(header(deadLetters.get(1), MessageHeaders.TYPE))
                 .as("original headers kept")
-                .isEqualTo("RefundPayment");
+                .isEqualTo("IssueVoucher");
         assertThat(deadLetterCount()).isGreaterThanOrEqualTo(4.0);
     }
 

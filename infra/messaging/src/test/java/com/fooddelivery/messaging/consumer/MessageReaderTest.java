@@ -48,9 +48,9 @@ class MessageReaderTest {
 
     @Test
     void a_type_missing_from_the_catalog_is_unknown() {
-        assertThatThrownBy(() -> READER.read(record("RefundPayment", "{}"), PAYMENT_COMMANDS))
+        assertThatThrownBy(() -> READER.read(record("IssueVoucher", "{}"), PAYMENT_COMMANDS))
                 .isInstanceOf(UnknownMessageTypeException.class)
-                .hasMessageContaining("RefundPayment");
+                .hasMessageContaining("IssueVoucher");
     }
 
     @Test
