@@ -1,8 +1,10 @@
 package com.fooddelivery.order.order.messaging;
 
+import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.common.PaymentMethod;
 import com.fooddelivery.contracts.order.Courier;
 import com.fooddelivery.contracts.order.OrderDetails;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.contracts.order.OrderStatusChanged;
@@ -41,7 +43,8 @@ record OrderSnapshot(
         OrderDetails details,
         List<StatusChange> timeline,
         Courier courier,
-        Instant estimatedReadyAt) {
+        Instant estimatedReadyAt,
+        OrderPayment payment) {
 
     OrderSnapshot {
         timeline = List.copyOf(timeline);
@@ -65,7 +68,8 @@ record OrderSnapshot(
                 details,
                 List.of(new StatusChange(OrderStatus.PENDING, null, event.placedAt())),
                 null,
-                null);
+                null,
+                new OrderPayment(new Money(0, details.total().currency()), null));
     }
 
     /**
@@ -79,21 +83,11 @@ record OrderSnapshot(
             case OrderAcceptedByRestaurant e ->
                 moveTo(sequence, OrderStatus.PREPARING, null, at).withEstimatedReadyAt(e.estimatedReadyAt());
             case OrderReadyForPickup e -> moveTo(sequence, OrderStatus.READY_FOR_PICKUP, null, at);
-            case CourierAssignedToOrder e ->
-                new OrderSnapshot(
-                        orderId,
-                        sequence,
-                        status,
-                        details,
-                        timeline,
-                        new Courier(e.courierId(), e.deliveryId()),
-                        estimatedReadyAt);
-            case CourierUnassignedFromOrder e ->
-                new OrderSnapshot(orderId, sequence, status, details, timeline, null, estimatedReadyAt);
+            case CourierAssignedToOrder e -> withCourier(sequence, new Courier(e.courierId(), e.deliveryId()));
+            case CourierUnassignedFromOrder e -> withCourier(sequence, null);
             case OrderPickedUp e -> moveTo(sequence, OrderStatus.OUT_FOR_DELIVERY, null, at);
             case OrderDelivered e -> moveTo(sequence, OrderStatus.DELIVERED, null, at);
-            case OrderPaymentCaptured e ->
-                new OrderSnapshot(orderId, sequence, status, details, timeline, courier, estimatedReadyAt);
+            case OrderPaymentCaptured e -> withPayment(sequence, payment);
             case OrderRejected e -> moveTo(sequence, OrderStatus.REJECTED, reason(e.reason()), at);
             case OrderCancelled e -> moveTo(sequence, OrderStatus.CANCELLED, reason(e.reason()), at);
             default ->
@@ -103,11 +97,11 @@ record OrderSnapshot(
     }
 
     OrderPlaced toOrderPlaced() {
-        return new OrderPlaced(orderId, sequence, status, details, timeline, courier, estimatedReadyAt);
+        return new OrderPlaced(orderId, sequence, status, details, timeline, courier, estimatedReadyAt, payment);
     }
 
     OrderStatusChanged toStatusChanged() {
-        return new OrderStatusChanged(orderId, sequence, status, details, timeline, courier, estimatedReadyAt);
+        return new OrderStatusChanged(orderId, sequence, status, details, timeline, courier, estimatedReadyAt, payment);
     }
 
     static OrderStatusReason reason(OrderEndReason reason) {
@@ -117,10 +111,18 @@ record OrderSnapshot(
     private OrderSnapshot moveTo(long next, OrderStatus newStatus, OrderStatusReason reason, Instant at) {
         List<StatusChange> longer = new ArrayList<>(timeline);
         longer.add(new StatusChange(newStatus, reason, at));
-        return new OrderSnapshot(orderId, next, newStatus, details, longer, courier, estimatedReadyAt);
+        return new OrderSnapshot(orderId, next, newStatus, details, longer, courier, estimatedReadyAt, payment);
     }
 
     private OrderSnapshot withEstimatedReadyAt(Instant readyAt) {
-        return new OrderSnapshot(orderId, sequence, status, details, timeline, courier, readyAt);
+        return new OrderSnapshot(orderId, sequence, status, details, timeline, courier, readyAt, payment);
+    }
+
+    private OrderSnapshot withCourier(long next, Courier newCourier) {
+        return new OrderSnapshot(orderId, next, status, details, timeline, newCourier, estimatedReadyAt, payment);
+    }
+
+    private OrderSnapshot withPayment(long next, OrderPayment newPayment) {
+        return new OrderSnapshot(orderId, next, status, details, timeline, courier, estimatedReadyAt, newPayment);
     }
 }

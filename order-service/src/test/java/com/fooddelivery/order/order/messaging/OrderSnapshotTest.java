@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fooddelivery.contracts.order.Courier;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.order.OrderStatusReason;
@@ -53,6 +54,9 @@ class OrderSnapshotTest {
         assertThat(placed.courier()).isNull();
         assertThat(placed.estimatedReadyAt()).isNull();
         assertThat(placed.toOrderPlaced().courier()).isNull();
+        assertThat(placed.toOrderPlaced().payment())
+                .as("nothing refunded, in the order's currency, and nothing to look at")
+                .isEqualTo(new OrderPayment(new com.fooddelivery.contracts.common.Money(0, "INR"), null));
     }
 
     @Test
@@ -186,7 +190,8 @@ class OrderSnapshotTest {
                         assigned.details(),
                         assigned.timeline(),
                         new Courier(COURIER, DELIVERY),
-                        READY_AT));
+                        READY_AT,
+                        new OrderPayment(new com.fooddelivery.contracts.common.Money(0, "INR"), null)));
     }
 
     @Test
