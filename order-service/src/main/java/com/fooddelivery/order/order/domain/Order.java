@@ -6,8 +6,10 @@ import com.fooddelivery.order.order.domain.OrderCommands.AcceptOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.CancelOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.FlagPaymentAttention;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCaptureFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
@@ -27,6 +29,7 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -61,6 +64,8 @@ public class Order {
     private OrderStatus status;
     private UUID courierId;
     private boolean paymentCaptured;
+    /** Why a person must look at the payment; null while nobody needs to. */
+    private String paymentAttention;
 
     protected Order() {
         // for Axon: rebuilt from its events
@@ -186,10 +191,31 @@ public class Order {
         }
     }
 
+    /** Recorded even after the payment was flagged for attention: a late capture is still the money taken. */
     @CommandHandler
     void handle(RecordPaymentCaptured command) {
         if (status == OrderStatus.DELIVERED && !paymentCaptured) {
             apply(new OrderPaymentCaptured(orderId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordCaptureFailed command) {
+        needAttention(command.code());
+    }
+
+    @CommandHandler
+    void handle(FlagPaymentAttention command) {
+        needAttention(command.reason());
+    }
+
+    /**
+     * Only an uncaptured delivered order needs a person, and once: a capture that won the race, a duplicate report and
+     * a failure after the deadline (or the deadline after a failure) change nothing.
+     */
+    private void needAttention(String reason) {
+        if (status == OrderStatus.DELIVERED && !paymentCaptured && paymentAttention == null) {
+            apply(new PaymentNeedsAttention(orderId, reason));
         }
     }
 
@@ -263,6 +289,12 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPaymentCaptured event) {
         paymentCaptured = true;
+        paymentAttention = null;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentNeedsAttention event) {
+        paymentAttention = event.reason();
     }
 
     @EventSourcingHandler

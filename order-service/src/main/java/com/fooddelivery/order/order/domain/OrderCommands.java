@@ -49,5 +49,16 @@ public final class OrderCommands {
     public record RecordPaymentCaptured(
             @TargetAggregateIdentifier UUID orderId) {}
 
+    /** payment-service could not capture the delivered order's payment; {@code code} is its PaymentCaptureFailed code. */
+    public record RecordCaptureFailed(
+            @TargetAggregateIdentifier UUID orderId, String code) {}
+
+    /**
+     * The saga gave up waiting for an answer about the money (the capture deadline passed): a person must look,
+     * unless the answer won the race.
+     */
+    public record FlagPaymentAttention(
+            @TargetAggregateIdentifier UUID orderId, String reason) {}
+
     public record CancelOrder(@TargetAggregateIdentifier UUID orderId, UUID customerId) {}
 }

@@ -21,6 +21,7 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +33,10 @@ import java.util.UUID;
  * {@link #apply} folds the next event into a new snapshot; the times of timeline entries are the events' own
  * timestamps, so the same events always give the same snapshot.
  *
- * <p>Three events change the order without moving its status, so they append no timeline entry: a courier assignment
- * (sets {@code courier}), a courier losing the delivery before pickup (clears it until the next assignment) and the
- * payment capture after delivery (changes nothing published but the sequence).
+ * <p>Some events change the order without moving its status, so they append no timeline entry: a courier assignment
+ * (sets {@code courier}), a courier losing the delivery before pickup (clears it until the next assignment), and the
+ * money after delivery, which changes only {@code payment}: a payment that needs attention sets
+ * {@code payment.attention}, the capture clears it.
  */
 record OrderSnapshot(
         UUID orderId,
@@ -87,7 +89,8 @@ record OrderSnapshot(
             case CourierUnassignedFromOrder e -> withCourier(sequence, null);
             case OrderPickedUp e -> moveTo(sequence, OrderStatus.OUT_FOR_DELIVERY, null, at);
             case OrderDelivered e -> moveTo(sequence, OrderStatus.DELIVERED, null, at);
-            case OrderPaymentCaptured e -> withPayment(sequence, payment);
+            case OrderPaymentCaptured e -> withPayment(sequence, new OrderPayment(payment.refunded(), null));
+            case PaymentNeedsAttention e -> withPayment(sequence, new OrderPayment(payment.refunded(), e.reason()));
             case OrderRejected e -> moveTo(sequence, OrderStatus.REJECTED, reason(e.reason()), at);
             case OrderCancelled e -> moveTo(sequence, OrderStatus.CANCELLED, reason(e.reason()), at);
             default ->

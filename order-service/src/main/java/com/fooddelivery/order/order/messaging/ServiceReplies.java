@@ -8,12 +8,14 @@ import com.fooddelivery.contracts.delivery.DeliveryFailed;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.contracts.payment.PaymentCaptureFailed;
 import com.fooddelivery.contracts.payment.PaymentCaptured;
 import com.fooddelivery.contracts.payment.PaymentDeclined;
 import com.fooddelivery.messaging.consumer.MessageReader;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.IncomingMessage;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCaptureFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
@@ -52,6 +54,7 @@ class ServiceReplies {
             PaymentAuthorized.class,
             PaymentDeclined.class,
             PaymentCaptured.class,
+            PaymentCaptureFailed.class,
             CourierAssigned.class,
             CourierUnassigned.class,
             DeliveryPickedUp.class,
@@ -91,6 +94,7 @@ class ServiceReplies {
             case PaymentAuthorized authorized -> new RecordPaymentAuthorized(authorized.orderId());
             case PaymentDeclined declined -> new RecordPaymentDeclined(declined.orderId(), declined.declineCode());
             case PaymentCaptured captured -> new RecordPaymentCaptured(captured.orderId());
+            case PaymentCaptureFailed failed -> new RecordCaptureFailed(failed.orderId(), failed.code());
             case CourierAssigned assigned ->
                 new RecordCourierAssigned(assigned.orderId(), assigned.courierId(), assigned.deliveryId());
             case CourierUnassigned unassigned ->

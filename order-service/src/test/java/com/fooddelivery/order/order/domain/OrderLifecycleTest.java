@@ -4,8 +4,10 @@ import com.fooddelivery.order.order.domain.OrderCommands.AcceptOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.CancelOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.FlagPaymentAttention;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCaptureFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
@@ -25,9 +27,11 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -61,6 +65,10 @@ class OrderLifecycleTest {
     private static final OrderAcceptedByRestaurant ACCEPTED =
             new OrderAcceptedByRestaurant(ORDER, 20, NOW.plusSeconds(20 * 60));
     private static final CourierAssignedToOrder COURIER_ASSIGNED = new CourierAssignedToOrder(ORDER, COURIER, DELIVERY);
+    /** From placement to delivery, not captured yet. */
+    private static final Object[] DELIVERED = {
+        PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, new OrderPickedUp(ORDER), new OrderDelivered(ORDER)
+    };
 
     private FixtureConfiguration<Order> fixture;
 
@@ -251,6 +259,63 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void a_capture_that_payment_service_could_not_make_needs_a_person() {
+        fixture.given(DELIVERED)
+                .when(new RecordCaptureFailed(ORDER, "NOT_AUTHORIZED"))
+                .expectEvents(new PaymentNeedsAttention(ORDER, "NOT_AUTHORIZED"));
+    }
+
+    @Test
+    void a_capture_not_confirmed_in_time_needs_a_person() {
+        fixture.given(DELIVERED)
+                .when(new FlagPaymentAttention(ORDER, "CAPTURE_NOT_CONFIRMED"))
+                .expectEvents(new PaymentNeedsAttention(ORDER, "CAPTURE_NOT_CONFIRMED"));
+    }
+
+    @Test
+    void a_capture_that_beat_the_capture_deadline_or_a_failure_report_wins() {
+        fixture.given(with(DELIVERED, new OrderPaymentCaptured(ORDER)))
+                .when(new FlagPaymentAttention(ORDER, "CAPTURE_NOT_CONFIRMED"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(with(DELIVERED, new OrderPaymentCaptured(ORDER)))
+                .when(new RecordCaptureFailed(ORDER, "ALREADY_CAPTURED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_payment_needs_a_person_once_whatever_else_is_reported_about_it() {
+        PaymentNeedsAttention flagged = new PaymentNeedsAttention(ORDER, "CAPTURE_NOT_CONFIRMED");
+        fixture.given(with(DELIVERED, flagged))
+                .when(new RecordCaptureFailed(ORDER, "PROVIDER_UNAVAILABLE"))
+                .expectNoEvents();
+        fixture.given(with(DELIVERED, flagged))
+                .when(new FlagPaymentAttention(ORDER, "CAPTURE_NOT_CONFIRMED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_capture_after_the_payment_was_flagged_is_still_recorded_and_clears_the_flag() {
+        PaymentNeedsAttention flagged = new PaymentNeedsAttention(ORDER, "CAPTURE_NOT_CONFIRMED");
+        fixture.given(with(DELIVERED, flagged))
+                .when(new RecordPaymentCaptured(ORDER))
+                .expectEvents(new OrderPaymentCaptured(ORDER));
+        fixture.given(with(DELIVERED, flagged, new OrderPaymentCaptured(ORDER)))
+                .when(new RecordCaptureFailed(ORDER, "ALREADY_CAPTURED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_capture_failure_reported_before_delivery_or_for_a_cancelled_order_changes_nothing() {
+        fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, new OrderPickedUp(ORDER))
+                .when(new RecordCaptureFailed(ORDER, "NOT_AUTHORIZED"))
+                .expectNoEvents();
+        fixture.given(PLACED, AUTHORIZED, new OrderCancelled(ORDER, OrderEndReason.CUSTOMER_CANCELLED))
+                .when(new FlagPaymentAttention(ORDER, "CAPTURE_NOT_CONFIRMED"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_delivery_that_fails_after_pickup_cancels_the_order() {
         fixture.given(PLACED, AUTHORIZED, ACCEPTED, COURIER_ASSIGNED, new OrderPickedUp(ORDER))
                 .when(new RecordDeliveryFailed(ORDER))
@@ -305,5 +370,11 @@ class OrderLifecycleTest {
                 .when(new CancelOrder(ORDER, OTHER))
                 .expectException(OrderNotFoundException.class)
                 .expectNoEvents();
+    }
+
+    private static Object[] with(Object[] history, Object... later) {
+        Object[] events = Arrays.copyOf(history, history.length + later.length);
+        System.arraycopy(later, 0, events, history.length, later.length);
+        return events;
     }
 }

@@ -23,6 +23,7 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
 import com.fooddelivery.order.order.domain.OrderLine;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import com.fooddelivery.order.order.domain.PaymentMethod;
@@ -40,6 +41,8 @@ class OrderSnapshotTest {
     private static final UUID DELIVERY = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80");
     private static final Instant PLACED_AT = Instant.parse("2026-11-22T12:30:00Z");
     private static final Instant READY_AT = PLACED_AT.plusSeconds(20 * 60);
+    private static final OrderPayment NOTHING_REFUNDED =
+            new OrderPayment(new com.fooddelivery.contracts.common.Money(0, "INR"), null);
 
     @Test
     void a_placed_order_is_pending_with_its_details_and_one_timeline_entry_at_the_placement_time() {
@@ -56,7 +59,7 @@ class OrderSnapshotTest {
         assertThat(placed.toOrderPlaced().courier()).isNull();
         assertThat(placed.toOrderPlaced().payment())
                 .as("nothing refunded, in the order's currency, and nothing to look at")
-                .isEqualTo(new OrderPayment(new com.fooddelivery.contracts.common.Money(0, "INR"), null));
+                .isEqualTo(NOTHING_REFUNDED);
     }
 
     @Test
@@ -141,6 +144,32 @@ class OrderSnapshotTest {
     }
 
     @Test
+    void a_payment_that_needs_a_person_shows_why_and_keeps_status_and_timeline() {
+        OrderSnapshot delivered = delivered();
+
+        OrderSnapshot flagged = delivered.apply(new PaymentNeedsAttention(ORDER, "CAPTURE_NOT_CONFIRMED"), 7, at(2500));
+
+        assertThat(flagged.sequence()).isEqualTo(7);
+        assertThat(flagged.payment()).isEqualTo(new OrderPayment(NOTHING_REFUNDED.refunded(), "CAPTURE_NOT_CONFIRMED"));
+        assertThat(flagged)
+                .usingRecursiveComparison()
+                .ignoringFields("sequence", "payment")
+                .isEqualTo(delivered);
+        assertThat(flagged.toStatusChanged().payment().attention()).isEqualTo("CAPTURE_NOT_CONFIRMED");
+    }
+
+    @Test
+    void a_capture_after_the_payment_was_flagged_clears_the_attention() {
+        OrderSnapshot flagged =
+                delivered().apply(new PaymentNeedsAttention(ORDER, "PROVIDER_UNAVAILABLE"), 7, at(2500));
+
+        OrderSnapshot captured = flagged.apply(new OrderPaymentCaptured(ORDER), 8, at(4000));
+
+        assertThat(captured.payment()).isEqualTo(NOTHING_REFUNDED);
+        assertThat(captured.timeline()).isEqualTo(flagged.timeline());
+    }
+
+    @Test
     void a_rejection_ends_the_order_with_its_reason() {
         OrderSnapshot rejected = placed().apply(
                         new OrderRejected(ORDER, OrderEndReason.PAYMENT_DECLINED, "INSUFFICIENT_FUNDS"), 1, at(5));
@@ -191,7 +220,7 @@ class OrderSnapshotTest {
                         assigned.timeline(),
                         new Courier(COURIER, DELIVERY),
                         READY_AT,
-                        new OrderPayment(new com.fooddelivery.contracts.common.Money(0, "INR"), null)));
+                        NOTHING_REFUNDED));
     }
 
     @Test
