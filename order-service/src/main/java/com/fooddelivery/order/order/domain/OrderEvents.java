@@ -41,6 +41,15 @@ public final class OrderEvents {
      */
     public record PaymentNeedsAttention(UUID orderId, String reason) implements OrderChange {}
 
+    /** A person asked to give {@code amount} back; payment-service is asked to pay it (RefundPayment). */
+    public record RefundRequested(UUID orderId, UUID refundId, Money amount, String reason) implements OrderChange {}
+
+    /** The refund {@code refundId} was paid: {@code amount} is back with the customer. */
+    public record OrderRefunded(UUID orderId, UUID refundId, Money amount) implements OrderChange {}
+
+    /** The refund {@code refundId} was not paid ({@code code} is payment-service's); its amount may be asked again. */
+    public record RefundFailed(UUID orderId, UUID refundId, String code) implements OrderChange {}
+
     /** Final: the order will not be fulfilled; any authorization must be voided. */
     public record OrderRejected(UUID orderId, OrderEndReason reason, String detail) implements OrderChange {}
 

@@ -19,9 +19,12 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRefunded;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundFailed;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundRequested;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +39,8 @@ import java.util.UUID;
  * <p>Some events change the order without moving its status, so they append no timeline entry: a courier assignment
  * (sets {@code courier}), a courier losing the delivery before pickup (clears it until the next assignment), and the
  * money after delivery, which changes only {@code payment}: a payment that needs attention sets
- * {@code payment.attention}, the capture clears it.
+ * {@code payment.attention}, the capture clears it, a paid refund adds to {@code payment.refunded}; a refund requested
+ * or failed changes nothing published but the sequence.
  */
 record OrderSnapshot(
         UUID orderId,
@@ -91,6 +95,18 @@ record OrderSnapshot(
             case OrderDelivered e -> moveTo(sequence, OrderStatus.DELIVERED, null, at);
             case OrderPaymentCaptured e -> withPayment(sequence, new OrderPayment(payment.refunded(), null));
             case PaymentNeedsAttention e -> withPayment(sequence, new OrderPayment(payment.refunded(), e.reason()));
+            case RefundRequested e -> withPayment(sequence, payment);
+            case OrderRefunded e ->
+                withPayment(
+                        sequence,
+                        new OrderPayment(
+                                new Money(
+                                        Math.addExact(
+                                                payment.refunded().amountMinor(),
+                                                e.amount().amountMinor()),
+                                        payment.refunded().currency()),
+                                payment.attention()));
+            case RefundFailed e -> withPayment(sequence, payment);
             case OrderRejected e -> moveTo(sequence, OrderStatus.REJECTED, reason(e.reason()), at);
             case OrderCancelled e -> moveTo(sequence, OrderStatus.CANCELLED, reason(e.reason()), at);
             default ->

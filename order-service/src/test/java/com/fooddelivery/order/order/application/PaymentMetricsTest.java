@@ -2,7 +2,10 @@ package com.fooddelivery.order.order.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fooddelivery.order.order.domain.Money;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRefunded;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundFailed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +54,21 @@ class PaymentMetricsTest {
         assertThat(attention("PROVIDER_UNAVAILABLE")).isZero();
         TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
         assertThat(attention("PROVIDER_UNAVAILABLE")).isEqualTo(1);
+    }
+
+    @Test
+    void each_answered_refund_is_counted_by_its_outcome() {
+        metrics.on(new OrderRefunded(ORDER, UUID.randomUUID(), new Money(4500, "INR")));
+        metrics.on(new OrderRefunded(ORDER, UUID.randomUUID(), new Money(100, "INR")));
+        metrics.on(new RefundFailed(ORDER, UUID.randomUUID(), "PROVIDER_UNAVAILABLE"));
+
+        assertThat(meters.get("orders.refunds").tag("outcome", "paid").counter().count())
+                .isEqualTo(2);
+        assertThat(meters.get("orders.refunds")
+                        .tag("outcome", "failed")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     private double attention(String reason) {

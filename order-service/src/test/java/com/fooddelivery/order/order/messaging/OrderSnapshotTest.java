@@ -21,9 +21,12 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRefunded;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundFailed;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundRequested;
 import com.fooddelivery.order.order.domain.OrderLine;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import com.fooddelivery.order.order.domain.PaymentMethod;
@@ -167,6 +170,46 @@ class OrderSnapshotTest {
 
         assertThat(captured.payment()).isEqualTo(NOTHING_REFUNDED);
         assertThat(captured.timeline()).isEqualTo(flagged.timeline());
+    }
+
+    @Test
+    void paid_refunds_add_up_in_payment_refunded_and_requested_or_failed_ones_only_advance_the_sequence() {
+        UUID first = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
+        UUID second = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70");
+        UUID third = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e71");
+        OrderSnapshot captured = delivered().apply(new OrderPaymentCaptured(ORDER), 7, at(2000));
+
+        OrderSnapshot requested = captured.apply(
+                new RefundRequested(ORDER, first, new Money(4500, "INR"), "Missing coffee"), 8, at(3000));
+        OrderSnapshot paid = requested.apply(new OrderRefunded(ORDER, first, new Money(4500, "INR")), 9, at(3010));
+        OrderSnapshot failed = paid.apply(
+                        new RefundRequested(ORDER, second, new Money(1000, "INR"), "Cold"), 10, at(3100))
+                .apply(new RefundFailed(ORDER, second, "PROVIDER_UNAVAILABLE"), 11, at(3110));
+        OrderSnapshot paidAgain = failed.apply(
+                        new RefundRequested(ORDER, third, new Money(1000, "INR"), "Cold"), 12, at(3200))
+                .apply(new OrderRefunded(ORDER, third, new Money(1000, "INR")), 13, at(3210));
+
+        assertThat(requested.sequence()).isEqualTo(8);
+        assertThat(requested.payment()).isEqualTo(NOTHING_REFUNDED);
+        assertThat(paid.payment())
+                .isEqualTo(new OrderPayment(new com.fooddelivery.contracts.common.Money(4500, "INR"), null));
+        assertThat(failed.sequence()).isEqualTo(11);
+        assertThat(failed.payment()).isEqualTo(paid.payment());
+        assertThat(paidAgain.toStatusChanged().payment().refunded())
+                .isEqualTo(new com.fooddelivery.contracts.common.Money(5500, "INR"));
+        assertThat(paidAgain)
+                .usingRecursiveComparison()
+                .ignoringFields("sequence", "payment")
+                .isEqualTo(delivered());
+    }
+
+    @Test
+    void a_refund_keeps_a_payment_that_still_needs_a_person_flagged() {
+        OrderSnapshot flagged = delivered()
+                .apply(new PaymentNeedsAttention(ORDER, "NOT_AUTHORIZED"), 7, at(2000))
+                .apply(new RefundRequested(ORDER, UUID.randomUUID(), new Money(100, "INR"), "x"), 8, at(2100));
+
+        assertThat(flagged.payment().attention()).isEqualTo("NOT_AUTHORIZED");
     }
 
     @Test
