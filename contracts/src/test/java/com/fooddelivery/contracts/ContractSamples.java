@@ -18,6 +18,7 @@ import com.fooddelivery.contracts.delivery.RequestCourier;
 import com.fooddelivery.contracts.order.Courier;
 import com.fooddelivery.contracts.order.OrderDetails;
 import com.fooddelivery.contracts.order.OrderLine;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.contracts.order.OrderStatusChanged;
@@ -38,6 +39,7 @@ import com.fooddelivery.contracts.restaurant.OpeningHours;
 import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -161,7 +163,8 @@ final class ContractSamples {
                 details,
                 List.of(new StatusChange(OrderStatus.PENDING, null, PLACED_AT)),
                 null,
-                null);
+                null,
+                new OrderPayment(new Money(0, "INR"), null));
     }
 
     /** The same order out for delivery: its courier assigned (sequence 4) and picked up (sequence 5). */
@@ -179,6 +182,26 @@ final class ContractSamples {
                         new StatusChange(OrderStatus.READY_FOR_PICKUP, null, PLACED_AT.plusSeconds(900)),
                         new StatusChange(OrderStatus.OUT_FOR_DELIVERY, null, PLACED_AT.plusSeconds(1080))),
                 new Courier(COURIER, DELIVERY),
-                PLACED_AT.plusSeconds(60 + 15 * 60));
+                PLACED_AT.plusSeconds(60 + 15 * 60),
+                placed.payment());
+    }
+
+    /**
+     * The same order delivered (sequence 6) whose capture was not confirmed in time (7), then captured after all (8)
+     * and partly refunded (9, 10): a missing dosa.
+     */
+    static OrderStatusChanged deliveredAndPartlyRefunded() {
+        OrderStatusChanged outForDelivery = orderStatusChanged();
+        List<StatusChange> timeline = new ArrayList<>(outForDelivery.timeline());
+        timeline.add(new StatusChange(OrderStatus.DELIVERED, null, PLACED_AT.plusSeconds(2400)));
+        return new OrderStatusChanged(
+                outForDelivery.orderId(),
+                10,
+                OrderStatus.DELIVERED,
+                outForDelivery.details(),
+                List.copyOf(timeline),
+                outForDelivery.courier(),
+                outForDelivery.estimatedReadyAt(),
+                new OrderPayment(new Money(24900, "INR"), null));
     }
 }

@@ -65,13 +65,55 @@ class MessageSchemaTest {
         JsonSchema schema = schemaOf(MessageCatalog.of(com.fooddelivery.contracts.order.OrderStatusChanged.class));
         var early = ContractSamples.orderStatusChanged();
         String withNulls = JSON.writeValueAsString(new com.fooddelivery.contracts.order.OrderStatusChanged(
-                early.orderId(), 1, early.status(), early.details(), early.timeline(), null, null));
+                early.orderId(), 1, early.status(), early.details(), early.timeline(), null, null, early.payment()));
         String withoutCourier = withNulls.replace(",\"courier\":null", "");
 
         assertThat(schema.validate(withNulls, InputFormat.JSON)).isEmpty();
         assertThat(schema.validate(withoutCourier, InputFormat.JSON))
                 .extracting(ValidationMessage::getMessage)
                 .anyMatch(message -> message.contains("courier"));
+    }
+
+    @Test
+    void an_order_event_states_what_was_refunded_and_what_needs_a_person() throws Exception {
+        JsonSchema schema = schemaOf(MessageCatalog.of(com.fooddelivery.contracts.order.OrderStatusChanged.class));
+        String refunded = JSON.writeValueAsString(ContractSamples.deliveredAndPartlyRefunded());
+        String flagged = refunded.replace("\"attention\":null", "\"attention\":\"CAPTURE_NOT_CONFIRMED\"");
+        String lowerCase = refunded.replace("\"attention\":null", "\"attention\":\"not confirmed\"");
+        String withoutRefunded = refunded.replace("\"refunded\":{\"amountMinor\":24900,\"currency\":\"INR\"},", "");
+
+        assertThat(refunded).contains("\"payment\":{\"refunded\":{\"amountMinor\":24900,\"currency\":\"INR\"}");
+        assertThat(schema.validate(refunded, InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate(flagged, InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate(lowerCase, InputFormat.JSON))
+                .as("attention is a code")
+                .isNotEmpty();
+        assertThat(schema.validate(withoutRefunded, InputFormat.JSON))
+                .extracting(ValidationMessage::getMessage)
+                .anyMatch(message -> message.contains("refunded"));
+    }
+
+    @Test
+    void an_order_event_published_before_payment_existed_is_still_valid_and_reads_as_no_payment() throws Exception {
+        JsonSchema schema = schemaOf(MessageCatalog.of(com.fooddelivery.contracts.order.OrderStatusChanged.class));
+        String old = JSON.writeValueAsString(ContractSamples.orderStatusChanged())
+                .replace(",\"payment\":{\"refunded\":{\"amountMinor\":0,\"currency\":\"INR\"},\"attention\":null}", "");
+
+        assertThat(old).doesNotContain("\"payment\"");
+        assertThat(schema.validate(old, InputFormat.JSON)).isEmpty();
+        assertThat(JSON.readValue(old, com.fooddelivery.contracts.order.OrderStatusChanged.class)
+                        .payment())
+                .isNull();
+    }
+
+    @Test
+    void a_placed_order_has_nothing_to_look_at_yet() throws Exception {
+        JsonSchema schema = schemaOf(MessageCatalog.of(com.fooddelivery.contracts.order.OrderPlaced.class));
+        String flagged = JSON.writeValueAsString(ContractSamples.orderPlaced())
+                .replace("\"attention\":null", "\"attention\":\"CAPTURE_NOT_CONFIRMED\"");
+
+        assertThat(flagged).contains("CAPTURE_NOT_CONFIRMED");
+        assertThat(schema.validate(flagged, InputFormat.JSON)).isNotEmpty();
     }
 
     @Test

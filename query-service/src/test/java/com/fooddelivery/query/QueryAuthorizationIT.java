@@ -177,7 +177,8 @@ class QueryAuthorizationIT {
                         preparing.details(),
                         preparing.timeline(),
                         new Courier(COURIER_C, DELIVERY),
-                        preparing.estimatedReadyAt()));
+                        preparing.estimatedReadyAt(),
+                        preparing.payment()));
         QueryServiceTests.publish(
                 ORDER.toString(), DeliveryEvents.updated(DELIVERY, ORDER, 4, DeliveryStatus.ASSIGNED, COURIER_C));
         QueryServiceTests.publish(

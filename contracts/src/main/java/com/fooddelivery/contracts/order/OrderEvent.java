@@ -27,4 +27,10 @@ public interface OrderEvent {
 
     /** When the restaurant expects the food to be ready; null until the restaurant accepts the order. */
     Instant estimatedReadyAt();
+
+    /**
+     * Refunds and what needs a person about the money; null only in messages published before it existed, which
+     * read as nothing refunded and nothing to look at.
+     */
+    OrderPayment payment();
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A customer placed an order; it waits for payment authorization ({@link OrderStatus#PENDING}). {@code courier} and
- * {@code estimatedReadyAt} are always null here; they exist so that every {@link OrderEvent} has the same shape.
+ * {@code estimatedReadyAt} are always null here, and {@code payment} has nothing refunded and no attention; they exist
+ * so that every {@link OrderEvent} has the same shape.
  */
 public record OrderPlaced(
         UUID orderId,
@@ -15,5 +16,6 @@ public record OrderPlaced(
         OrderDetails details,
         List<StatusChange> timeline,
         Courier courier,
-        Instant estimatedReadyAt)
+        Instant estimatedReadyAt,
+        OrderPayment payment)
         implements OrderEvent {}

@@ -127,6 +127,31 @@ class OrderQueryIT {
                 .isEqualTo(OrderEvents.COURIER.deliveryId().toString());
     }
 
+    @Test
+    void the_order_shows_what_was_refunded_and_what_needs_a_person_and_an_older_event_reads_as_nothing_refunded()
+            throws Exception {
+        UUID orderId = UUID.randomUUID();
+        String withoutPayment = JSON.writeValueAsString(OrderEvents.preparing(orderId))
+                .replace(",\"payment\":{\"refunded\":{\"amountMinor\":0,\"currency\":\"INR\"},\"attention\":null}", "");
+        assertThat(withoutPayment).doesNotContain("\"payment\"");
+        publish(orderId, "OrderStatusChanged", withoutPayment);
+
+        JsonNode preparing = JSON.readTree(awaitOrder(orderId, 2).body());
+        assertThat(preparing.at("/payment/refunded/amountMinor").asLong()).isZero();
+        assertThat(preparing.at("/payment/refunded/currency").asString()).isEqualTo("INR");
+        assertThat(preparing.at("/payment/attention").isNull()).isTrue();
+
+        publish(
+                orderId,
+                "OrderStatusChanged",
+                JSON.writeValueAsString(OrderEvents.deliveredWithPayment(orderId, 8, 4500, "CAPTURE_NOT_CONFIRMED")));
+
+        JsonNode delivered = JSON.readTree(awaitOrder(orderId, 8).body());
+        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(delivered.at("/payment/refunded/amountMinor").asLong()).isEqualTo(4500);
+        assertThat(delivered.at("/payment/attention").asString()).isEqualTo("CAPTURE_NOT_CONFIRMED");
+    }
+
     private static void assertPreparing(JsonNode order) {
         assertThat(order.get("status").asString()).isEqualTo("PREPARING");
         assertThat(Instant.parse(order.get("estimatedReadyAt").asString())).isEqualTo(OrderEvents.READY_AT);

@@ -6,8 +6,10 @@ import com.fooddelivery.order.order.domain.OrderCommands.AcceptOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.CancelOrder;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.FlagPaymentAttention;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderCommands.MarkReady;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCaptureFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
@@ -16,7 +18,10 @@ import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordRefundFailed;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordRefundPaid;
 import com.fooddelivery.order.order.domain.OrderCommands.RejectOrder;
+import com.fooddelivery.order.order.domain.OrderCommands.RequestRefund;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderAcceptedByRestaurant;
@@ -25,11 +30,17 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRefunded;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundFailed;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundRequested;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -42,7 +53,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * events; only event-sourcing handlers change state. The unique (order id, sequence) of its event stream serializes
  * concurrent changes.
  *
- * <p>Two kinds of commands: a person's request (restaurant, customer) in the wrong state is refused with
+ * <p>Two kinds of commands: a person's request (restaurant, customer, ADMIN) in the wrong state is refused with
  * {@link OrderStateConflictException}; a fact reported by another service or a deadline that arrives too late is
  * ignored, because the saga has already compensated for the path that won (for example, a payment authorization
  * after the payment deadline is voided).
@@ -58,9 +69,18 @@ public class Order {
 
     private UUID customerId;
     private UUID restaurantId;
+    private Money total;
     private OrderStatus status;
     private UUID courierId;
     private boolean paymentCaptured;
+    /** Why a person must look at the payment; null while nobody needs to. */
+    private String paymentAttention;
+    /** Every refund ever requested, by its id, with the amount asked for. */
+    private final Map<UUID, Money> refunds = new HashMap<>();
+    /** The refunds payment-service has not answered yet: their amounts are not refundable again meanwhile. */
+    private final Map<UUID, Money> pendingRefunds = new HashMap<>();
+
+    private long refundedMinor;
 
     protected Order() {
         // for Axon: rebuilt from its events
@@ -186,10 +206,76 @@ public class Order {
         }
     }
 
+    /** Recorded even after the payment was flagged for attention: a late capture is still the money taken. */
     @CommandHandler
     void handle(RecordPaymentCaptured command) {
         if (status == OrderStatus.DELIVERED && !paymentCaptured) {
             apply(new OrderPaymentCaptured(orderId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordCaptureFailed command) {
+        needAttention(command.code());
+    }
+
+    @CommandHandler
+    void handle(FlagPaymentAttention command) {
+        needAttention(command.reason());
+    }
+
+    /**
+     * Only an uncaptured delivered order needs a person, and once: a capture that won the race, a duplicate report and
+     * a failure after the deadline (or the deadline after a failure) change nothing.
+     */
+    private void needAttention(String reason) {
+        if (status == OrderStatus.DELIVERED && !paymentCaptured && paymentAttention == null) {
+            apply(new PaymentNeedsAttention(orderId, reason));
+        }
+    }
+
+    /**
+     * Staff of the order's restaurant or an ADMIN give back part or all of a captured payment (a missing item, a cold
+     * meal). The refunds paid and those still pending never exceed the captured total, which is the order's total.
+     * The same {@code refundId} again is the same refund, answered with its amount and requested once, whatever it
+     * asks for; after a failure a person tries again with a new one.
+     *
+     * @return the refund's amount, in the order's currency
+     */
+    @CommandHandler
+    Money handle(RequestRefund command) {
+        if (command.restaurantId() != null) {
+            requireRestaurant(command.restaurantId());
+        }
+        Money known = refunds.get(command.refundId());
+        if (known != null) {
+            return known;
+        }
+        if (status != OrderStatus.DELIVERED || !paymentCaptured) {
+            // Before the capture there is nothing to give back: the payment is voided or still being captured.
+            throw new OrderStateConflictException(status, "refund");
+        }
+        Money amount = new Money(command.amountMinor(), total.currency());
+        Money refundable = refundable();
+        if (amount.amountMinor() > refundable.amountMinor()) {
+            throw new RefundExceedsCaptureException(amount, refundable);
+        }
+        apply(new RefundRequested(orderId, command.refundId(), amount, command.reason()));
+        return amount;
+    }
+
+    /** Once per refund: a duplicate reply, or one for a refund this order never asked for, changes nothing. */
+    @CommandHandler
+    void handle(RecordRefundPaid command) {
+        if (pendingRefunds.containsKey(command.refundId())) {
+            apply(new OrderRefunded(orderId, command.refundId(), command.amount()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordRefundFailed command) {
+        if (pendingRefunds.containsKey(command.refundId())) {
+            apply(new RefundFailed(orderId, command.refundId(), command.code()));
         }
     }
 
@@ -203,6 +289,12 @@ public class Order {
             throw new OrderStateConflictException(status, "cancel");
         }
         apply(new OrderCancelled(orderId, OrderEndReason.CUSTOMER_CANCELLED));
+    }
+
+    private Money refundable() {
+        long pending =
+                pendingRefunds.values().stream().mapToLong(Money::amountMinor).sum();
+        return new Money(Math.max(0, total.amountMinor() - refundedMinor - pending), total.currency());
     }
 
     private void requireRestaurant(UUID caller) {
@@ -222,6 +314,7 @@ public class Order {
         orderId = event.orderId();
         customerId = event.customerId();
         restaurantId = event.restaurantId();
+        total = event.total();
         status = OrderStatus.PENDING;
     }
 
@@ -263,6 +356,29 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPaymentCaptured event) {
         paymentCaptured = true;
+        paymentAttention = null;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentNeedsAttention event) {
+        paymentAttention = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        refunds.put(event.refundId(), event.amount());
+        pendingRefunds.put(event.refundId(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefunded event) {
+        pendingRefunds.remove(event.refundId());
+        refundedMinor = Math.addExact(refundedMinor, event.amount().amountMinor());
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailed event) {
+        pendingRefunds.remove(event.refundId());
     }
 
     @EventSourcingHandler

@@ -49,5 +49,43 @@ public final class OrderCommands {
     public record RecordPaymentCaptured(
             @TargetAggregateIdentifier UUID orderId) {}
 
+    /** payment-service could not capture the delivered order's payment; {@code code} is its PaymentCaptureFailed code. */
+    public record RecordCaptureFailed(
+            @TargetAggregateIdentifier UUID orderId, String code) {}
+
+    /**
+     * The saga gave up waiting for an answer about the money (the capture deadline passed): a person must look,
+     * unless the answer won the race.
+     */
+    public record FlagPaymentAttention(
+            @TargetAggregateIdentifier UUID orderId, String reason) {}
+
     public record CancelOrder(@TargetAggregateIdentifier UUID orderId, UUID customerId) {}
+
+    /**
+     * Give back {@code amountMinor} of the order's currency (the caller cannot name another: an order is paid in one).
+     * {@code refundId} names the refund, so a retried request asks for it once. {@code restaurantId} is the staff's
+     * restaurant, null for an ADMIN, who may refund any order. Answered with the refund's amount.
+     */
+    public record RequestRefund(
+            @TargetAggregateIdentifier UUID orderId,
+            UUID refundId,
+            long amountMinor,
+            String reason,
+            UUID restaurantId) {
+
+        public RequestRefund {
+            if (amountMinor < 1) {
+                throw new IllegalArgumentException("A refund is at least 1 minor unit: " + amountMinor);
+            }
+        }
+    }
+
+    /** payment-service gave {@code amount} back for the refund {@code refundId}. */
+    public record RecordRefundPaid(
+            @TargetAggregateIdentifier UUID orderId, UUID refundId, Money amount) {}
+
+    /** payment-service did not pay the refund {@code refundId}; {@code code} is its PaymentRefundFailed code. */
+    public record RecordRefundFailed(
+            @TargetAggregateIdentifier UUID orderId, UUID refundId, String code) {}
 }

@@ -1,8 +1,10 @@
 package com.fooddelivery.order.order.messaging;
 
+import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.common.PaymentMethod;
 import com.fooddelivery.contracts.order.Courier;
 import com.fooddelivery.contracts.order.OrderDetails;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.contracts.order.OrderStatusChanged;
@@ -17,8 +19,12 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRefunded;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundFailed;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundRequested;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +36,11 @@ import java.util.UUID;
  * {@link #apply} folds the next event into a new snapshot; the times of timeline entries are the events' own
  * timestamps, so the same events always give the same snapshot.
  *
- * <p>Three events change the order without moving its status, so they append no timeline entry: a courier assignment
- * (sets {@code courier}), a courier losing the delivery before pickup (clears it until the next assignment) and the
- * payment capture after delivery (changes nothing published but the sequence).
+ * <p>Some events change the order without moving its status, so they append no timeline entry: a courier assignment
+ * (sets {@code courier}), a courier losing the delivery before pickup (clears it until the next assignment), and the
+ * money after delivery, which changes only {@code payment}: a payment that needs attention sets
+ * {@code payment.attention}, the capture clears it, a paid refund adds to {@code payment.refunded}; a refund requested
+ * or failed changes nothing published but the sequence.
  */
 record OrderSnapshot(
         UUID orderId,
@@ -41,7 +49,8 @@ record OrderSnapshot(
         OrderDetails details,
         List<StatusChange> timeline,
         Courier courier,
-        Instant estimatedReadyAt) {
+        Instant estimatedReadyAt,
+        OrderPayment payment) {
 
     OrderSnapshot {
         timeline = List.copyOf(timeline);
@@ -65,7 +74,8 @@ record OrderSnapshot(
                 details,
                 List.of(new StatusChange(OrderStatus.PENDING, null, event.placedAt())),
                 null,
-                null);
+                null,
+                new OrderPayment(new Money(0, details.total().currency()), null));
     }
 
     /**
@@ -79,21 +89,24 @@ record OrderSnapshot(
             case OrderAcceptedByRestaurant e ->
                 moveTo(sequence, OrderStatus.PREPARING, null, at).withEstimatedReadyAt(e.estimatedReadyAt());
             case OrderReadyForPickup e -> moveTo(sequence, OrderStatus.READY_FOR_PICKUP, null, at);
-            case CourierAssignedToOrder e ->
-                new OrderSnapshot(
-                        orderId,
-                        sequence,
-                        status,
-                        details,
-                        timeline,
-                        new Courier(e.courierId(), e.deliveryId()),
-                        estimatedReadyAt);
-            case CourierUnassignedFromOrder e ->
-                new OrderSnapshot(orderId, sequence, status, details, timeline, null, estimatedReadyAt);
+            case CourierAssignedToOrder e -> withCourier(sequence, new Courier(e.courierId(), e.deliveryId()));
+            case CourierUnassignedFromOrder e -> withCourier(sequence, null);
             case OrderPickedUp e -> moveTo(sequence, OrderStatus.OUT_FOR_DELIVERY, null, at);
             case OrderDelivered e -> moveTo(sequence, OrderStatus.DELIVERED, null, at);
-            case OrderPaymentCaptured e ->
-                new OrderSnapshot(orderId, sequence, status, details, timeline, courier, estimatedReadyAt);
+            case OrderPaymentCaptured e -> withPayment(sequence, new OrderPayment(payment.refunded(), null));
+            case PaymentNeedsAttention e -> withPayment(sequence, new OrderPayment(payment.refunded(), e.reason()));
+            case RefundRequested e -> withPayment(sequence, payment);
+            case OrderRefunded e ->
+                withPayment(
+                        sequence,
+                        new OrderPayment(
+                                new Money(
+                                        Math.addExact(
+                                                payment.refunded().amountMinor(),
+                                                e.amount().amountMinor()),
+                                        payment.refunded().currency()),
+                                payment.attention()));
+            case RefundFailed e -> withPayment(sequence, payment);
             case OrderRejected e -> moveTo(sequence, OrderStatus.REJECTED, reason(e.reason()), at);
             case OrderCancelled e -> moveTo(sequence, OrderStatus.CANCELLED, reason(e.reason()), at);
             default ->
@@ -103,11 +116,11 @@ record OrderSnapshot(
     }
 
     OrderPlaced toOrderPlaced() {
-        return new OrderPlaced(orderId, sequence, status, details, timeline, courier, estimatedReadyAt);
+        return new OrderPlaced(orderId, sequence, status, details, timeline, courier, estimatedReadyAt, payment);
     }
 
     OrderStatusChanged toStatusChanged() {
-        return new OrderStatusChanged(orderId, sequence, status, details, timeline, courier, estimatedReadyAt);
+        return new OrderStatusChanged(orderId, sequence, status, details, timeline, courier, estimatedReadyAt, payment);
     }
 
     static OrderStatusReason reason(OrderEndReason reason) {
@@ -117,10 +130,18 @@ record OrderSnapshot(
     private OrderSnapshot moveTo(long next, OrderStatus newStatus, OrderStatusReason reason, Instant at) {
         List<StatusChange> longer = new ArrayList<>(timeline);
         longer.add(new StatusChange(newStatus, reason, at));
-        return new OrderSnapshot(orderId, next, newStatus, details, longer, courier, estimatedReadyAt);
+        return new OrderSnapshot(orderId, next, newStatus, details, longer, courier, estimatedReadyAt, payment);
     }
 
     private OrderSnapshot withEstimatedReadyAt(Instant readyAt) {
-        return new OrderSnapshot(orderId, sequence, status, details, timeline, courier, readyAt);
+        return new OrderSnapshot(orderId, sequence, status, details, timeline, courier, readyAt, payment);
+    }
+
+    private OrderSnapshot withCourier(long next, Courier newCourier) {
+        return new OrderSnapshot(orderId, next, status, details, timeline, newCourier, estimatedReadyAt, payment);
+    }
+
+    private OrderSnapshot withPayment(long next, OrderPayment newPayment) {
+        return new OrderSnapshot(orderId, next, status, details, timeline, courier, estimatedReadyAt, newPayment);
     }
 }

@@ -8,12 +8,17 @@ import com.fooddelivery.contracts.delivery.DeliveryFailed;
 import com.fooddelivery.contracts.delivery.DeliveryPickedUp;
 import com.fooddelivery.contracts.delivery.NoCourierAvailable;
 import com.fooddelivery.contracts.payment.PaymentAuthorized;
+import com.fooddelivery.contracts.payment.PaymentCaptureFailed;
 import com.fooddelivery.contracts.payment.PaymentCaptured;
 import com.fooddelivery.contracts.payment.PaymentDeclined;
+import com.fooddelivery.contracts.payment.PaymentRefundFailed;
+import com.fooddelivery.contracts.payment.PaymentRefunded;
 import com.fooddelivery.messaging.consumer.MessageReader;
 import com.fooddelivery.messaging.inbox.IdempotentInbox;
 import com.fooddelivery.messaging.inbox.IncomingMessage;
+import com.fooddelivery.order.order.domain.Money;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordCaptureFailed;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierAssigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordCourierUnassigned;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordDelivered;
@@ -22,6 +27,8 @@ import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentAuthorized
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPaymentDeclined;
 import com.fooddelivery.order.order.domain.OrderCommands.RecordPickedUp;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordRefundFailed;
+import com.fooddelivery.order.order.domain.OrderCommands.RecordRefundPaid;
 import com.fooddelivery.order.shared.axon.AxonConfiguration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,11 +54,14 @@ class ServiceReplies {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceReplies.class);
 
-    /** The replies the saga waits for; other messages on the two topics are not this service's. */
+    /** The replies the saga and the order's refunds wait for; other messages on the two topics are not this service's. */
     private static final List<Class<?>> REPLIES = List.of(
             PaymentAuthorized.class,
             PaymentDeclined.class,
             PaymentCaptured.class,
+            PaymentCaptureFailed.class,
+            PaymentRefunded.class,
+            PaymentRefundFailed.class,
             CourierAssigned.class,
             CourierUnassigned.class,
             DeliveryPickedUp.class,
@@ -91,6 +101,16 @@ class ServiceReplies {
             case PaymentAuthorized authorized -> new RecordPaymentAuthorized(authorized.orderId());
             case PaymentDeclined declined -> new RecordPaymentDeclined(declined.orderId(), declined.declineCode());
             case PaymentCaptured captured -> new RecordPaymentCaptured(captured.orderId());
+            case PaymentCaptureFailed failed -> new RecordCaptureFailed(failed.orderId(), failed.code());
+            case PaymentRefunded refunded ->
+                new RecordRefundPaid(
+                        refunded.orderId(),
+                        refunded.refundId(),
+                        new Money(
+                                refunded.amount().amountMinor(),
+                                refunded.amount().currency()));
+            case PaymentRefundFailed failed ->
+                new RecordRefundFailed(failed.orderId(), failed.refundId(), failed.code());
             case CourierAssigned assigned ->
                 new RecordCourierAssigned(assigned.orderId(), assigned.courierId(), assigned.deliveryId());
             case CourierUnassigned unassigned ->

@@ -13,6 +13,7 @@ import com.fooddelivery.contracts.payment.VoidPayment;
 import com.fooddelivery.messaging.outbox.Outbox;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.FlagPaymentAttention;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierUnassignedFromOrder;
@@ -22,6 +23,7 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import com.fooddelivery.order.shared.axon.AxonMessageContext;
 import java.time.Duration;
@@ -37,7 +39,8 @@ import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Orchestrates one order: authorize the payment, wait for the restaurant, find a courier, capture on delivery. It
+ * Orchestrates one order: authorize the payment, wait for the restaurant, find a courier, capture on delivery, and
+ * hand the payment to a person when the capture fails or is not confirmed in time. It
  * decides nothing about races: when it waits too long it asks the Order aggregate to give up, and the aggregate
  * answers with the path that actually won. Every final outcome other than delivery voids the payment (a void that
  * overtakes nothing is harmless; payment-service processes it after any authorization of the same order, which is on
@@ -59,6 +62,10 @@ public class OrderFulfilmentSaga {
     static final String PAYMENT_DEADLINE = "payment-deadline";
     static final String RESTAURANT_DEADLINE = "restaurant-deadline";
     static final String COURIER_DEADLINE = "courier-deadline";
+    static final String CAPTURE_DEADLINE = "capture-deadline";
+
+    /** Why the payment of an order needs a person when payment-service did not answer its capture in time. */
+    static final String CAPTURE_NOT_CONFIRMED = "CAPTURE_NOT_CONFIRMED";
 
     @Autowired
     private transient Outbox outbox;
@@ -133,15 +140,28 @@ public class OrderFulfilmentSaga {
         waitAtMost(timeouts.courier(), COURIER_DEADLINE);
     }
 
+    /** payment-service answers PaymentCaptured or PaymentCaptureFailed; silence beyond the deadline needs a person. */
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderDelivered delivered, EventMessage<?> message) {
         send(new CapturePayment(orderId, total), message);
+        waitAtMost(timeouts.capture(), CAPTURE_DEADLINE);
     }
 
+    /** The order is delivered and paid for: nothing is left to coordinate (refunds need no saga). */
     @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderPaymentCaptured captured) {
-        // The order is delivered and paid for: nothing is left to coordinate.
+        stopWaiting();
+    }
+
+    /**
+     * The capture failed or was not confirmed in time: a person takes the payment over, so the saga has nothing left
+     * to wait for. A capture that arrives after all is still recorded by the aggregate.
+     */
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(PaymentNeedsAttention attention) {
+        stopWaiting();
     }
 
     @EndSaga
@@ -172,6 +192,12 @@ public class OrderFulfilmentSaga {
     void courierDeadlinePassed() {
         deadlineFired();
         commands.sendAndWait(new GiveUpOnCourier(orderId));
+    }
+
+    @DeadlineHandler(deadlineName = CAPTURE_DEADLINE)
+    void captureDeadlinePassed() {
+        deadlineFired();
+        commands.sendAndWait(new FlagPaymentAttention(orderId, CAPTURE_NOT_CONFIRMED));
     }
 
     private void giveUp(EventMessage<?> cause) {

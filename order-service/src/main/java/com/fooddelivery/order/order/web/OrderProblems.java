@@ -1,10 +1,14 @@
 package com.fooddelivery.order.order.web;
 
 import com.fooddelivery.order.order.application.IntakeSaturatedException;
+import com.fooddelivery.order.order.domain.Money;
 import com.fooddelivery.order.order.domain.OrderNotAcceptedException;
 import com.fooddelivery.order.order.domain.OrderNotFoundException;
 import com.fooddelivery.order.order.domain.OrderStateConflictException;
+import com.fooddelivery.order.order.domain.RefundExceedsCaptureException;
 import com.fooddelivery.web.Problems;
+import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.Locale;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,8 +21,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Business-rule problems of orders: 422 per broken rule, 409 from the wrong state or a lost race, 404 for a foreign
- * order.
+ * Business-rule problems of orders: 422 per broken rule, 409 from the wrong state, a refund beyond the capture or a
+ * lost race, 404 for a foreign order.
  */
 @RestControllerAdvice
 @Order(0) // before the shared catch-all (ProblemResponses)
@@ -42,6 +46,34 @@ class OrderProblems {
                 Problems.text("order-status." + e.status().name(), e.status().name()));
         problem.setProperty("currentStatus", e.status().name());
         return problem;
+    }
+
+    /**
+     * Nothing was refunded. {@code refundableMinor} is the most a refund may ask for now (in the order's currency,
+     * {@code currency}); the detail shows the amounts in major units.
+     */
+    @ExceptionHandler
+    ProblemDetail refundExceedsCapture(RefundExceedsCaptureException e) {
+        ProblemDetail problem = Problems.localized(
+                HttpStatus.CONFLICT,
+                "refund-exceeds-capture",
+                major(e.requested()),
+                major(e.refundable()),
+                e.refundable().currency());
+        problem.setProperty("refundableMinor", e.refundable().amountMinor());
+        problem.setProperty("currency", e.refundable().currency());
+        return problem;
+    }
+
+    /** 12000 INR as "120.00": a string, so no language's number format regroups it. */
+    private static String major(Money money) {
+        int digits;
+        try {
+            digits = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
+        } catch (IllegalArgumentException unknownCurrency) {
+            digits = 2;
+        }
+        return BigDecimal.valueOf(money.amountMinor(), digits).toPlainString();
     }
 
     /** Payments fell behind: the client retries later, nothing was placed. */

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
  * Who may call what in order-service. Handlers then check the one resource: staff act only for their own restaurant
  * ({@code Caller.requireActsFor}, else 403) and a customer cancels only their own order (another's is 404). ADMIN
  * manages the catalog and accounts and may act for any restaurant; placing and cancelling stay the customer's own acts.
+ * A refund is given by the restaurant's staff (another restaurant's order is 404) or an ADMIN, never asked for by a
+ * customer or courier here.
  */
 @Component
 class OrderServiceAccessRules implements AccessRules {
@@ -30,6 +32,8 @@ class OrderServiceAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.PUT, "/restaurants/*/menu")
                 .hasAnyRole(Role.RESTAURANT.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/restaurants/*/orders/*/*")
+                .hasAnyRole(Role.RESTAURANT.name(), Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/orders/*/refunds")
                 .hasAnyRole(Role.RESTAURANT.name(), Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/orders", "/orders/*/cancel")
                 .hasRole(Role.CUSTOMER.name());

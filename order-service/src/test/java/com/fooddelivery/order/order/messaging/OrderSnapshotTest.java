@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fooddelivery.contracts.order.Courier;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.order.OrderStatusReason;
@@ -20,8 +21,12 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderDelivered;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPaymentCaptured;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
+import com.fooddelivery.order.order.domain.OrderEvents.OrderRefunded;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundFailed;
+import com.fooddelivery.order.order.domain.OrderEvents.RefundRequested;
 import com.fooddelivery.order.order.domain.OrderLine;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import com.fooddelivery.order.order.domain.PaymentMethod;
@@ -39,6 +44,8 @@ class OrderSnapshotTest {
     private static final UUID DELIVERY = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80");
     private static final Instant PLACED_AT = Instant.parse("2026-11-22T12:30:00Z");
     private static final Instant READY_AT = PLACED_AT.plusSeconds(20 * 60);
+    private static final OrderPayment NOTHING_REFUNDED =
+            new OrderPayment(new com.fooddelivery.contracts.common.Money(0, "INR"), null);
 
     @Test
     void a_placed_order_is_pending_with_its_details_and_one_timeline_entry_at_the_placement_time() {
@@ -53,6 +60,9 @@ class OrderSnapshotTest {
         assertThat(placed.courier()).isNull();
         assertThat(placed.estimatedReadyAt()).isNull();
         assertThat(placed.toOrderPlaced().courier()).isNull();
+        assertThat(placed.toOrderPlaced().payment())
+                .as("nothing refunded, in the order's currency, and nothing to look at")
+                .isEqualTo(NOTHING_REFUNDED);
     }
 
     @Test
@@ -137,6 +147,72 @@ class OrderSnapshotTest {
     }
 
     @Test
+    void a_payment_that_needs_a_person_shows_why_and_keeps_status_and_timeline() {
+        OrderSnapshot delivered = delivered();
+
+        OrderSnapshot flagged = delivered.apply(new PaymentNeedsAttention(ORDER, "CAPTURE_NOT_CONFIRMED"), 7, at(2500));
+
+        assertThat(flagged.sequence()).isEqualTo(7);
+        assertThat(flagged.payment()).isEqualTo(new OrderPayment(NOTHING_REFUNDED.refunded(), "CAPTURE_NOT_CONFIRMED"));
+        assertThat(flagged)
+                .usingRecursiveComparison()
+                .ignoringFields("sequence", "payment")
+                .isEqualTo(delivered);
+        assertThat(flagged.toStatusChanged().payment().attention()).isEqualTo("CAPTURE_NOT_CONFIRMED");
+    }
+
+    @Test
+    void a_capture_after_the_payment_was_flagged_clears_the_attention() {
+        OrderSnapshot flagged =
+                delivered().apply(new PaymentNeedsAttention(ORDER, "PROVIDER_UNAVAILABLE"), 7, at(2500));
+
+        OrderSnapshot captured = flagged.apply(new OrderPaymentCaptured(ORDER), 8, at(4000));
+
+        assertThat(captured.payment()).isEqualTo(NOTHING_REFUNDED);
+        assertThat(captured.timeline()).isEqualTo(flagged.timeline());
+    }
+
+    @Test
+    void paid_refunds_add_up_in_payment_refunded_and_requested_or_failed_ones_only_advance_the_sequence() {
+        UUID first = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
+        UUID second = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e70");
+        UUID third = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e71");
+        OrderSnapshot captured = delivered().apply(new OrderPaymentCaptured(ORDER), 7, at(2000));
+
+        OrderSnapshot requested = captured.apply(
+                new RefundRequested(ORDER, first, new Money(4500, "INR"), "Missing coffee"), 8, at(3000));
+        OrderSnapshot paid = requested.apply(new OrderRefunded(ORDER, first, new Money(4500, "INR")), 9, at(3010));
+        OrderSnapshot failed = paid.apply(
+                        new RefundRequested(ORDER, second, new Money(1000, "INR"), "Cold"), 10, at(3100))
+                .apply(new RefundFailed(ORDER, second, "PROVIDER_UNAVAILABLE"), 11, at(3110));
+        OrderSnapshot paidAgain = failed.apply(
+                        new RefundRequested(ORDER, third, new Money(1000, "INR"), "Cold"), 12, at(3200))
+                .apply(new OrderRefunded(ORDER, third, new Money(1000, "INR")), 13, at(3210));
+
+        assertThat(requested.sequence()).isEqualTo(8);
+        assertThat(requested.payment()).isEqualTo(NOTHING_REFUNDED);
+        assertThat(paid.payment())
+                .isEqualTo(new OrderPayment(new com.fooddelivery.contracts.common.Money(4500, "INR"), null));
+        assertThat(failed.sequence()).isEqualTo(11);
+        assertThat(failed.payment()).isEqualTo(paid.payment());
+        assertThat(paidAgain.toStatusChanged().payment().refunded())
+                .isEqualTo(new com.fooddelivery.contracts.common.Money(5500, "INR"));
+        assertThat(paidAgain)
+                .usingRecursiveComparison()
+                .ignoringFields("sequence", "payment")
+                .isEqualTo(delivered());
+    }
+
+    @Test
+    void a_refund_keeps_a_payment_that_still_needs_a_person_flagged() {
+        OrderSnapshot flagged = delivered()
+                .apply(new PaymentNeedsAttention(ORDER, "NOT_AUTHORIZED"), 7, at(2000))
+                .apply(new RefundRequested(ORDER, UUID.randomUUID(), new Money(100, "INR"), "x"), 8, at(2100));
+
+        assertThat(flagged.payment().attention()).isEqualTo("NOT_AUTHORIZED");
+    }
+
+    @Test
     void a_rejection_ends_the_order_with_its_reason() {
         OrderSnapshot rejected = placed().apply(
                         new OrderRejected(ORDER, OrderEndReason.PAYMENT_DECLINED, "INSUFFICIENT_FUNDS"), 1, at(5));
@@ -186,7 +262,8 @@ class OrderSnapshotTest {
                         assigned.details(),
                         assigned.timeline(),
                         new Courier(COURIER, DELIVERY),
-                        READY_AT));
+                        READY_AT,
+                        NOTHING_REFUNDED));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.fooddelivery.order.order.saga;
 
+import static com.fooddelivery.order.order.saga.OrderFulfilmentSaga.CAPTURE_DEADLINE;
 import static com.fooddelivery.order.order.saga.OrderFulfilmentSaga.COURIER_DEADLINE;
 import static com.fooddelivery.order.order.saga.OrderFulfilmentSaga.PAYMENT_DEADLINE;
 import static com.fooddelivery.order.order.saga.OrderFulfilmentSaga.RESTAURANT_DEADLINE;
@@ -17,6 +18,7 @@ import com.fooddelivery.order.order.domain.GeoLocation;
 import com.fooddelivery.order.order.domain.Money;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpirePaymentWait;
 import com.fooddelivery.order.order.domain.OrderCommands.ExpireRestaurantWait;
+import com.fooddelivery.order.order.domain.OrderCommands.FlagPaymentAttention;
 import com.fooddelivery.order.order.domain.OrderCommands.GiveUpOnCourier;
 import com.fooddelivery.order.order.domain.OrderEndReason;
 import com.fooddelivery.order.order.domain.OrderEvents.CourierAssignedToOrder;
@@ -29,6 +31,7 @@ import com.fooddelivery.order.order.domain.OrderEvents.OrderPickedUp;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderReadyForPickup;
 import com.fooddelivery.order.order.domain.OrderEvents.OrderRejected;
 import com.fooddelivery.order.order.domain.OrderEvents.PaymentAuthorizedForOrder;
+import com.fooddelivery.order.order.domain.OrderEvents.PaymentNeedsAttention;
 import com.fooddelivery.order.order.domain.OrderLine;
 import com.fooddelivery.order.order.domain.OrderPlacedEvent;
 import java.time.Duration;
@@ -36,6 +39,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +57,8 @@ class OrderFulfilmentSagaTest {
     private static final Money TOTAL = new Money(28500, "INR");
     private static final com.fooddelivery.contracts.common.Money TOTAL_IN_MESSAGES =
             new com.fooddelivery.contracts.common.Money(28500, "INR");
-    private static final OrderTimeouts TIMEOUTS =
-            new OrderTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(15));
+    private static final OrderTimeouts TIMEOUTS = new OrderTimeouts(
+            Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(10));
 
     private static final OrderPlacedEvent PLACED = new OrderPlacedEvent(
             ORDER,
@@ -287,7 +291,7 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void a_delivered_order_captures_its_total_once_and_waits_for_the_capture() {
+    void a_delivered_order_captures_its_total_once_and_waits_for_the_capture_at_most_the_capture_timeout() {
         fixture.givenAPublished(PLACED)
                 .andThenAPublished(AUTHORIZED)
                 .andThenAPublished(ACCEPTED)
@@ -296,7 +300,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(new OrderPickedUp(ORDER))
                 .whenPublishingA(new OrderDelivered(ORDER))
                 .expectActiveSagas(1)
-                .expectNoScheduledDeadlines();
+                .expectScheduledDeadlineWithName(TIMEOUTS.capture(), CAPTURE_DEADLINE);
 
         assertThat(outbox.messages())
                 .filteredOn(CapturePayment.class::isInstance)
@@ -305,14 +309,40 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void the_recorded_capture_ends_the_saga() {
-        fixture.givenAPublished(PLACED)
+    void the_recorded_capture_stops_the_capture_clock_and_ends_the_saga() {
+        givenDelivered()
+                .whenPublishingA(new OrderPaymentCaptured(ORDER))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void no_capture_answer_in_time_asks_the_order_to_flag_its_payment_for_a_person() {
+        givenDelivered()
+                .whenTimeElapses(TIMEOUTS.capture())
+                .expectDispatchedCommands(new FlagPaymentAttention(ORDER, "CAPTURE_NOT_CONFIRMED"));
+    }
+
+    @Test
+    void a_payment_that_needs_a_person_ends_the_saga_without_voiding_or_capturing_again() {
+        givenDelivered()
+                .whenPublishingA(new PaymentNeedsAttention(ORDER, "NOT_AUTHORIZED"))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+
+        assertThat(outbox.messages()).noneMatch(VoidPayment.class::isInstance);
+        assertThat(outbox.messages())
+                .filteredOn(CapturePayment.class::isInstance)
+                .hasSize(1);
+    }
+
+    private ContinuedGivenState givenDelivered() {
+        return fixture.givenAPublished(PLACED)
                 .andThenAPublished(AUTHORIZED)
                 .andThenAPublished(ACCEPTED)
                 .andThenAPublished(COURIER_ASSIGNED)
                 .andThenAPublished(new OrderPickedUp(ORDER))
-                .andThenAPublished(new OrderDelivered(ORDER))
-                .whenPublishingA(new OrderPaymentCaptured(ORDER))
-                .expectActiveSagas(0);
+                .andThenAPublished(new OrderDelivered(ORDER));
     }
 }

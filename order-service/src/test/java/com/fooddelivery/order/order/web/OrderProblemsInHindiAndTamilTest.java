@@ -9,9 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fooddelivery.order.order.application.OrderIntake;
+import com.fooddelivery.order.order.domain.Money;
 import com.fooddelivery.order.order.domain.OrderNotAcceptedException;
 import com.fooddelivery.order.order.domain.OrderStateConflictException;
 import com.fooddelivery.order.order.domain.OrderStatus;
+import com.fooddelivery.order.order.domain.RefundExceedsCaptureException;
 import com.fooddelivery.order.shared.axon.RetryOnConcurrentChange;
 import com.fooddelivery.security.CallerArgumentResolver;
 import com.fooddelivery.testsupport.TestCallers;
@@ -49,6 +51,7 @@ class OrderProblemsInHindiAndTamilTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
                     new OrderActionsController(new RetryOnConcurrentChange(commands)),
+                    new RefundController(new RetryOnConcurrentChange(commands)),
                     new OrderController(intake, URI.create("http://query")))
             .setControllerAdvice(
                     new OrderProblems(), new ProblemResponses(), new ProblemLanguage(ProblemMessages.fromClasspath()))
@@ -159,5 +162,55 @@ class OrderProblemsInHindiAndTamilTest {
                 .andExpect(jsonPath("$.type").value(TYPES + "item-unavailable"))
                 .andExpect(jsonPath("$.title").value("ऑर्डर स्वीकार नहीं हुआ"))
                 .andExpect(jsonPath("$.detail").value("माफ़ कीजिए, Masala dosa ख़त्म हो गया है।"));
+    }
+
+    @Test
+    void a_refund_beyond_the_capture_is_a_409_in_tamil_with_the_refundable_amount_for_machines() throws Exception {
+        when(commands.sendAndWait(any()))
+                .thenThrow(new RefundExceedsCaptureException(new Money(60000, "INR"), new Money(49800, "INR")));
+
+        UUID restaurant = UUID.randomUUID();
+        mvc.perform(post("/orders/{orderId}/refunds", ORDER)
+                        .with(TestCallers.restaurant(restaurant))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "ta")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":60000,\"reason\":\"Everything was cold\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(header().string(HttpHeaders.CONTENT_LANGUAGE, "ta"))
+                .andExpect(jsonPath("$.type").value(TYPES + "refund-exceeds-capture"))
+                .andExpect(jsonPath("$.refundableMinor").value(49800))
+                .andExpect(jsonPath("$.currency").value("INR"))
+                .andExpect(jsonPath("$.detail")
+                        .value("600.00 INR திருப்பித் தர முடியாது: இந்தக் கட்டணத்தில் இன்னும் 498.00 INR மட்டுமே"
+                                + " திருப்பித் தர முடியும்."));
+    }
+
+    @Test
+    void in_english_a_refund_beyond_the_capture_names_both_amounts_in_rupees() throws Exception {
+        when(commands.sendAndWait(any()))
+                .thenThrow(new RefundExceedsCaptureException(new Money(60000, "INR"), new Money(49800, "INR")));
+
+        mvc.perform(post("/orders/{orderId}/refunds", ORDER)
+                        .with(TestCallers.restaurant(UUID.randomUUID()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":60000,\"reason\":\"Everything was cold\"}"))
+                .andExpect(jsonPath("$.title").value("Refund larger than the payment"))
+                .andExpect(jsonPath("$.detail")
+                        .value("Cannot refund 600.00 INR: only 498.00 INR of the payment can still be refunded"));
+    }
+
+    @Test
+    void refunding_an_order_not_captured_yet_is_a_409_in_hindi() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new OrderStateConflictException(OrderStatus.DELIVERED, "refund"));
+
+        mvc.perform(post("/orders/{orderId}/refunds", ORDER)
+                        .with(TestCallers.restaurant(UUID.randomUUID()))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "hi")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amountMinor\":100,\"reason\":\"Cold\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.currentStatus").value("DELIVERED"))
+                .andExpect(jsonPath("$.detail")
+                        .value("यह ऑर्डर \"डिलीवर हो गया\" स्थिति में है, इसलिए इसे रिफ़ंड नहीं किया जा सकता।"));
     }
 }

@@ -3,6 +3,7 @@ package com.fooddelivery.query.order.projection;
 import com.fooddelivery.contracts.common.Money;
 import com.fooddelivery.contracts.order.OrderEvent;
 import com.fooddelivery.contracts.order.OrderLine;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.StatusChange;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * external version, so an older or repeated event can never overwrite it.
  *
  * <p>{@code courierId} and {@code deliveryId} are null until a courier is assigned, {@code estimatedReadyAt} until
- * the restaurant accepts the order.
+ * the restaurant accepts the order. {@code payment} is never null: an event published before it existed, and a
+ * document projected from one, read as nothing refunded (zero in the order's currency) and nothing to look at.
  */
 public record OrderDocument(
         String orderId,
@@ -32,7 +34,14 @@ public record OrderDocument(
         String courierId,
         String deliveryId,
         Instant estimatedReadyAt,
-        List<StatusChange> timeline) {
+        List<StatusChange> timeline,
+        OrderPayment payment) {
+
+    public OrderDocument {
+        if (payment == null && total != null) {
+            payment = new OrderPayment(new Money(0, total.currency()), null);
+        }
+    }
 
     public record Address(String line1, String city, GeoPoint location) {}
 
@@ -64,6 +73,7 @@ public record OrderDocument(
                 courier == null ? null : courier.courierId().toString(),
                 courier == null ? null : courier.deliveryId().toString(),
                 event.estimatedReadyAt(),
-                event.timeline());
+                event.timeline(),
+                event.payment());
     }
 }

@@ -2,14 +2,18 @@ package com.fooddelivery.query.order.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fooddelivery.contracts.common.Money;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
+import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.order.OrderStatusReason;
 import com.fooddelivery.contracts.order.StatusChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 public class OrderDocumentTest {
 
@@ -19,6 +23,7 @@ public class OrderDocumentTest {
     }
 
     private static final UUID ORDER = UUID.fromString("9d2e6c1a-5f3b-4a7e-8c90-1b2d3e4f5a60");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void a_document_carries_the_events_sequence_as_its_version_and_the_full_order() {
@@ -89,7 +94,8 @@ public class OrderDocumentTest {
                         placed.timeline().getFirst(),
                         new StatusChange(OrderStatus.REJECTED, OrderStatusReason.PAYMENT_DECLINED, rejectedAt)),
                 null,
-                null);
+                null,
+                placed.payment());
 
         OrderDocument document = OrderDocument.of(rejected);
 
@@ -97,5 +103,49 @@ public class OrderDocumentTest {
         assertThat(document.reason()).isEqualTo("PAYMENT_DECLINED");
         assertThat(document.updatedAt()).isEqualTo(rejectedAt);
         assertThat(document.timeline()).hasSize(2);
+    }
+
+    @Test
+    void a_placed_order_shows_nothing_refunded_in_its_currency_and_nothing_to_look_at() {
+        OrderDocument document = OrderDocument.of(OrderEvents.placed(ORDER));
+
+        assertThat(document.payment()).isEqualTo(new OrderPayment(new Money(0, "INR"), null));
+    }
+
+    @Test
+    void the_payment_shows_what_was_refunded_and_what_needs_a_person_keeping_status_and_update_time() {
+        OrderDocument refunded = OrderDocument.of(OrderEvents.deliveredWithPayment(ORDER, 8, 12000, null));
+        OrderDocument flagged =
+                OrderDocument.of(OrderEvents.deliveredWithPayment(ORDER, 7, 0, "CAPTURE_NOT_CONFIRMED"));
+
+        assertThat(refunded.payment()).isEqualTo(new OrderPayment(new Money(12000, "INR"), null));
+        assertThat(refunded.status()).isEqualTo("DELIVERED");
+        assertThat(refunded.updatedAt())
+                .as("the time of the delivery, the latest status change")
+                .isEqualTo(OrderEvents.PLACED_AT.plusSeconds(1900));
+        assertThat(flagged.payment().attention()).isEqualTo("CAPTURE_NOT_CONFIRMED");
+    }
+
+    @Test
+    void an_event_or_a_document_from_before_payment_existed_reads_as_nothing_refunded() {
+        OrderStatusChanged preparing = OrderEvents.preparing(ORDER);
+        OrderStatusChanged old = new OrderStatusChanged(
+                ORDER,
+                preparing.sequence(),
+                preparing.status(),
+                preparing.details(),
+                preparing.timeline(),
+                null,
+                preparing.estimatedReadyAt(),
+                null);
+
+        OrderDocument document = OrderDocument.of(old);
+        String stored = JSON.writeValueAsString(document)
+                .replace(",\"payment\":{\"refunded\":{\"amountMinor\":0,\"currency\":\"INR\"},\"attention\":null}", "");
+
+        assertThat(document.payment()).isEqualTo(new OrderPayment(new Money(0, "INR"), null));
+        assertThat(stored).doesNotContain("\"payment\"");
+        assertThat(JSON.readValue(stored, OrderDocument.class).payment())
+                .isEqualTo(new OrderPayment(new Money(0, "INR"), null));
     }
 }

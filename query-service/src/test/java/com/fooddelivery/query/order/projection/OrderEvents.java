@@ -6,11 +6,13 @@ import com.fooddelivery.contracts.common.PaymentMethod;
 import com.fooddelivery.contracts.order.Courier;
 import com.fooddelivery.contracts.order.OrderDetails;
 import com.fooddelivery.contracts.order.OrderLine;
+import com.fooddelivery.contracts.order.OrderPayment;
 import com.fooddelivery.contracts.order.OrderPlaced;
 import com.fooddelivery.contracts.order.OrderStatus;
 import com.fooddelivery.contracts.order.OrderStatusChanged;
 import com.fooddelivery.contracts.order.StatusChange;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +25,8 @@ public final class OrderEvents {
     public static final Courier COURIER = new Courier(
             UUID.fromString("7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c01"),
             UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a80"));
+    /** What every order event says about the money until a refund is paid or a payment needs a person. */
+    public static final OrderPayment NOTHING_REFUNDED = new OrderPayment(new Money(0, "INR"), null);
 
     private OrderEvents() {}
 
@@ -52,7 +56,8 @@ public final class OrderEvents {
                         new StatusChange(OrderStatus.AWAITING_RESTAURANT, null, PLACED_AT.plusSeconds(3)),
                         new StatusChange(OrderStatus.PREPARING, null, PLACED_AT.plusSeconds(60))),
                 null,
-                READY_AT);
+                READY_AT,
+                NOTHING_REFUNDED);
     }
 
     /** The accepted order with a courier assigned (sequence 3): status and timeline as in {@link #preparing}. */
@@ -65,7 +70,30 @@ public final class OrderEvents {
                 preparing.details(),
                 preparing.timeline(),
                 COURIER,
-                preparing.estimatedReadyAt());
+                preparing.estimatedReadyAt(),
+                preparing.payment());
+    }
+
+    /**
+     * The order delivered (sequence 5) and, later, with {@code refundedMinor} paise given back and {@code attention}
+     * (null for none) at {@code sequence}: status and timeline stay those of the delivery.
+     */
+    public static OrderStatusChanged deliveredWithPayment(
+            UUID orderId, long sequence, long refundedMinor, String attention) {
+        OrderStatusChanged assigned = courierAssigned(orderId);
+        List<StatusChange> timeline = new ArrayList<>(assigned.timeline());
+        timeline.add(new StatusChange(OrderStatus.READY_FOR_PICKUP, null, PLACED_AT.plusSeconds(1200)));
+        timeline.add(new StatusChange(OrderStatus.OUT_FOR_DELIVERY, null, PLACED_AT.plusSeconds(1300)));
+        timeline.add(new StatusChange(OrderStatus.DELIVERED, null, PLACED_AT.plusSeconds(1900)));
+        return new OrderStatusChanged(
+                orderId,
+                sequence,
+                OrderStatus.DELIVERED,
+                assigned.details(),
+                List.copyOf(timeline),
+                COURIER,
+                READY_AT,
+                new OrderPayment(new Money(refundedMinor, "INR"), attention));
     }
 
     /**
@@ -94,7 +122,8 @@ public final class OrderEvents {
                         new StatusChange(OrderStatus.PENDING, null, placedAt),
                         new StatusChange(status, null, placedAt.plusSeconds(60))),
                 null,
-                null);
+                null,
+                NOTHING_REFUNDED);
     }
 
     private static OrderPlaced placedWithTimeline(UUID orderId, long sequence, List<StatusChange> timeline) {
@@ -119,6 +148,7 @@ public final class OrderEvents {
                         PLACED_AT),
                 timeline,
                 null,
-                null);
+                null,
+                NOTHING_REFUNDED);
     }
 }
