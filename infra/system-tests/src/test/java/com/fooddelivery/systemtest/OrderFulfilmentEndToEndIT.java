@@ -302,6 +302,57 @@ class OrderFulfilmentEndToEndIT {
     }
 
     /**
+     * Support gives back part of a delivered order (a missing item): the ADMIN refunds it, payment-service pays it back
+     * once, the order shows what was refunded, and a refund beyond what is left is refused and changes nothing.
+     */
+    @Test
+    void an_admin_refunds_part_of_a_delivered_order_once_and_not_more_than_was_captured() throws Exception {
+        Accounts.Account courier = courierOnlineNearTheRestaurant();
+        String orderId = placeOrder(RESTAURANT, DOSA, 2, "CARD");
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+        restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}");
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        courierAction(deliveryId, "accept", courier);
+        restaurant(RESTAURANT, orderId, "ready", "");
+        awaitCourier(orderId, courier);
+        courierAction(deliveryId, "pickup", courier);
+        awaitStatus(orderId, "OUT_FOR_DELIVERY");
+        courierAction(deliveryId, "deliver", courier);
+        awaitStatus(orderId, "DELIVERED");
+        await().atMost(SETTLES).until(() -> ledger(orderId).contains("CAPTURE:" + 2 * DOSA_PRICE));
+        String refunds = "/orders/" + orderId + "/refunds";
+        String oneDosa = JSON.writeValueAsString(Map.of("amountMinor", DOSA_PRICE, "reason", "One dosa was missing"));
+        String idempotencyKey = UUID.randomUUID().toString();
+        // Accepted once order-service has recorded the capture (PaymentCaptured may still be on its way).
+        List<HttpResponse<String>> requested = new ArrayList<>();
+        await().atMost(SETTLES).until(() -> {
+            HttpResponse<String> response = refund(refunds, oneDosa, idempotencyKey);
+            requested.add(response);
+            return response.statusCode() == 202;
+        });
+
+        assertThat(JSON.readTree(requested.getLast().body())
+                        .at("/amount/amountMinor")
+                        .asLong())
+                .isEqualTo(DOSA_PRICE);
+        JsonNode refunded = awaitOrder(
+                orderId, order -> order.at("/payment/refunded/amountMinor").asLong() == DOSA_PRICE);
+        assertThat(refunded.get("status").asString()).isEqualTo("DELIVERED");
+        await().atMost(SETTLES).until(() -> ledger(orderId).contains("REFUND:" + DOSA_PRICE));
+        HttpResponse<String> tooMuch = refund(
+                refunds,
+                JSON.writeValueAsString(Map.of("amountMinor", DOSA_PRICE + 1, "reason", "Everything was cold")),
+                UUID.randomUUID().toString());
+        assertThat(tooMuch.statusCode()).as(tooMuch.body()).isEqualTo(409);
+        assertThat(JSON.readTree(tooMuch.body()).get("type").asString()).endsWith("/refund-exceeds-capture");
+        assertThat(JSON.readTree(tooMuch.body()).get("refundableMinor").asLong())
+                .isEqualTo(DOSA_PRICE);
+        assertThat(ledger(orderId))
+                .as("captured once, refunded once: the money invariant of a delivered order")
+                .containsExactly("AUTHORIZE:" + 2 * DOSA_PRICE, "CAPTURE:" + 2 * DOSA_PRICE, "REFUND:" + DOSA_PRICE);
+    }
+
+    /**
      * The courier has the food and cannot find the customer: the order is cancelled for the failed delivery and, as
      * nothing is captured before delivery, the authorization is voided: the customer pays nothing.
      */
@@ -498,6 +549,14 @@ class OrderFulfilmentEndToEndIT {
                 system.orderService.url("/restaurants/" + restaurantId + "/orders/" + orderId + "/" + action),
                 body,
                 Map.of("Authorization", system.accounts.staffOf(restaurantId).authorization()));
+    }
+
+    /** The ADMIN refunds part of an order. */
+    private static HttpResponse<String> refund(String path, String body, String idempotencyKey) throws Exception {
+        return post(
+                system.orderService.url(path),
+                body,
+                Map.of("Authorization", system.accounts.admin().authorization(), "Idempotency-Key", idempotencyKey));
     }
 
     private static HttpResponse<String> cancel(String orderId, Accounts.Account customer) throws Exception {
