@@ -173,6 +173,7 @@ fd_prereqs_present() { # [report] -> 0 when nothing is missing; with report, say
   command -v unzip >/dev/null 2>&1 || missing+=("unzip")
   command -v ps >/dev/null 2>&1 || missing+=("ps (procps)")
   command -v jq >/dev/null 2>&1 || missing+=("jq (infra/load/run's summary)")
+  command -v promtool >/dev/null 2>&1 || missing+=("promtool (prometheus: checks the alert rules)")
   fd_find_pg_bindir || missing+=("PostgreSQL 15+ server binaries: initdb/pg_ctl/postgres (postgresql)")
   (fd_find_java_home) >/dev/null 2>&1 || missing+=("a JDK 21+ (openjdk-21-jdk-headless or newer)")
   ((${#missing[@]} == 0)) && return 0
