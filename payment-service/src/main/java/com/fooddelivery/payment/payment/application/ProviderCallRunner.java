@@ -103,10 +103,20 @@ public class ProviderCallRunner {
         var settled = payment.settleWithoutProvider(call);
         if (settled.isPresent()) {
             calls.complete(call.id());
-            answers.answer(settled.get(), call.operation().name(), claimed.get().replyTo());
+            answers.answer(settled.get(), commandOf(call), claimed.get().replyTo());
             return new Turn.Settled();
         }
         return new Turn.Call(claimed.get(), payment);
+    }
+
+    /** The command a call carries out, as the listener names it (the {@code command} tag of refusals). */
+    private static String commandOf(ProviderCall call) {
+        return switch (call.operation()) {
+            case AUTHORIZE -> "AuthorizePayment";
+            case CAPTURE -> "CapturePayment";
+            case VOID -> "VoidPayment";
+            case REFUND -> "RefundPayment";
+        };
     }
 
     private ProviderResult perform(Turn.Call turn) {
@@ -147,7 +157,7 @@ public class ProviderCallRunner {
         }
         PaymentOutcome outcome = payment.complete(call, result, clock.instant());
         payments.save(payment);
-        answers.answer(outcome, call.operation().name(), claimed.replyTo());
+        answers.answer(outcome, commandOf(call), claimed.replyTo());
     }
 
     private void noAnswer(ProviderCalls.Claimed claimed, ProviderUnavailableException e) {
@@ -181,6 +191,6 @@ public class ProviderCallRunner {
         meters.counter("payment.provider.calls", "operation", call.operation().name(), "outcome", "gave_up")
                 .increment();
         payments.save(payment);
-        answers.answer(outcome, call.operation().name(), claimed.replyTo());
+        answers.answer(outcome, commandOf(call), claimed.replyTo());
     }
 }
