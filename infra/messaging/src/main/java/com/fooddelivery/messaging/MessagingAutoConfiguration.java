@@ -9,6 +9,7 @@ import com.fooddelivery.messaging.relay.OutboxRelayHealthIndicator;
 import com.fooddelivery.messaging.relay.RelayLeaderElection;
 import com.fooddelivery.messaging.relay.RelaySettings;
 import com.fooddelivery.messaging.relay.ReplicationSlot;
+import com.fooddelivery.messaging.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -97,8 +98,12 @@ public class MessagingAutoConfiguration {
 
     @Bean
     InboxPruner inboxPruner(MessagingSchema schema, JdbcTemplate jdbc, Clock clock, MessagingProperties properties) {
-        return new InboxPruner(
-                jdbc, clock, properties.inbox().retention(), properties.inbox().pruneInterval());
+        return new InboxPruner(jdbc, clock, properties.inbox().retention());
+    }
+
+    @Bean
+    PeriodicTask inboxPruning(InboxPruner pruner, MessagingProperties properties) {
+        return new PeriodicTask("inbox-pruner", properties.inbox().pruneInterval(), pruner::prune);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.fooddelivery.delivery.delivery.infrastructure;
 import com.fooddelivery.delivery.delivery.application.DeliveryRepository;
 import com.fooddelivery.delivery.delivery.application.DeliveryService;
 import com.fooddelivery.delivery.delivery.application.DeliverySettings;
+import com.fooddelivery.messaging.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class DeliveryConfiguration {
 
     @Bean
-    OfferSweeper offerSweeper(DeliveryService deliveries, DeliverySettings settings) {
-        return new OfferSweeper(deliveries, settings.sweepInterval());
+    PeriodicTask offerSweeper(DeliveryService deliveries, DeliverySettings settings) {
+        return new PeriodicTask("offer-sweeper", settings.sweepInterval(), new OfferSweeper(deliveries)::sweep);
     }
 
     /** Deliveries out for delivery too long right now, read at each scrape: what an alert should page on. */

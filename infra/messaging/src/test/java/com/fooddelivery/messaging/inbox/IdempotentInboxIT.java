@@ -84,7 +84,7 @@ class IdempotentInboxIT {
         jdbc.update(
                 "insert into inbox (message_id, type, received_at) values (?, 'Test', now() - interval '8 days')", old);
         jdbc.update("insert into inbox (message_id, type, received_at) values (?, 'Test', now())", recent);
-        InboxPruner pruner = new InboxPruner(jdbc, Clock.systemUTC(), Duration.ofDays(7), Duration.ofHours(1));
+        InboxPruner pruner = new InboxPruner(jdbc, Clock.systemUTC(), Duration.ofDays(7));
 
         int pruned = pruner.prune();
 

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProviderCallRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCallRunner.class);
+    private static final int SWEEP_BATCH = 100;
 
     private final TransactionTemplate transactions;
     private final Payments payments;
@@ -55,6 +56,17 @@ public class ProviderCallRunner {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
+    }
+
+    /**
+     * The sweep, every {@code payment.calls.sweep-interval}: calls due again after getting no answer, and those an
+     * instance claimed and never finished (it stopped or died; its lease ran out). Safe with several instances: each
+     * call is claimed under its payment's row lock before it is made.
+     */
+    public void runAllDue() {
+        for (UUID orderId : calls.ordersWithDueCalls(SWEEP_BATCH)) {
+            runDue(orderId);
+        }
     }
 
     /** Makes the order's due calls one after the other, until none is due or one gets no answer. */

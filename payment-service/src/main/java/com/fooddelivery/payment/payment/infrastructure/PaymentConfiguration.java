@@ -1,5 +1,6 @@
 package com.fooddelivery.payment.payment.infrastructure;
 
+import com.fooddelivery.messaging.scheduling.PeriodicTask;
 import com.fooddelivery.payment.payment.application.PaymentAnswers;
 import com.fooddelivery.payment.payment.application.PaymentDesk;
 import com.fooddelivery.payment.payment.application.ProviderCallRunner;
@@ -86,9 +87,8 @@ class PaymentConfiguration {
     }
 
     @Bean
-    ProviderCallSweeper providerCallSweeper(
-            ProviderCalls providerCalls, ProviderCallRunner runner, ProviderCallSettings settings) {
-        return new ProviderCallSweeper(providerCalls, runner, settings.sweepInterval());
+    PeriodicTask providerCallSweeper(ProviderCallRunner runner, ProviderCallSettings settings) {
+        return new PeriodicTask("provider-calls", settings.sweepInterval(), runner::runAllDue);
     }
 
     /** Calls waiting for the provider, read at each scrape: a provider outage shows here before anywhere else. */
