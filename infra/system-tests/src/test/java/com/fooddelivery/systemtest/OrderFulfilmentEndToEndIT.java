@@ -275,12 +275,7 @@ class OrderFulfilmentEndToEndIT {
     void a_courier_who_goes_silent_after_accepting_is_replaced_and_the_next_courier_delivers() throws Exception {
         Accounts.Account silent = courierOnlineNearTheRestaurant();
         String orderId = placeOrder(RESTAURANT, DOSA, 1, "CARD");
-        awaitStatus(orderId, "AWAITING_RESTAURANT");
-        assertThat(restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}")
-                        .statusCode())
-                .isEqualTo(200);
-        String deliveryId = awaitOffer(silent).get("deliveryId").asString();
-        assertThat(courierAction(deliveryId, "accept", silent).statusCode()).isEqualTo(200);
+        String deliveryId = acceptedByRestaurantAndCourier(orderId, silent);
         awaitCourier(orderId, silent);
         Accounts.Account next = courierOnlineNearTheRestaurant();
 
@@ -309,14 +304,8 @@ class OrderFulfilmentEndToEndIT {
     void an_admin_refunds_part_of_a_delivered_order_once_and_not_more_than_was_captured() throws Exception {
         Accounts.Account courier = courierOnlineNearTheRestaurant();
         String orderId = placeOrder(RESTAURANT, DOSA, 2, "CARD");
-        awaitStatus(orderId, "AWAITING_RESTAURANT");
-        restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}");
-        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
-        courierAction(deliveryId, "accept", courier);
-        restaurant(RESTAURANT, orderId, "ready", "");
-        awaitCourier(orderId, courier);
-        courierAction(deliveryId, "pickup", courier);
-        awaitStatus(orderId, "OUT_FOR_DELIVERY");
+        String deliveryId = acceptedByRestaurantAndCourier(orderId, courier);
+        readyAndPickedUp(orderId, deliveryId, courier);
         courierAction(deliveryId, "deliver", courier);
         awaitStatus(orderId, "DELIVERED");
         await().atMost(SETTLES).until(() -> ledger(orderId).contains("CAPTURE:" + 2 * DOSA_PRICE));
@@ -360,14 +349,8 @@ class OrderFulfilmentEndToEndIT {
     void a_delivery_that_fails_after_pickup_cancels_the_order_and_the_customer_pays_nothing() throws Exception {
         Accounts.Account courier = courierOnlineNearTheRestaurant();
         String orderId = placeOrder(RESTAURANT, DOSA, 1, "UPI");
-        awaitStatus(orderId, "AWAITING_RESTAURANT");
-        restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}");
-        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
-        courierAction(deliveryId, "accept", courier);
-        restaurant(RESTAURANT, orderId, "ready", "");
-        awaitCourier(orderId, courier);
-        assertThat(courierAction(deliveryId, "pickup", courier).statusCode()).isEqualTo(200);
-        awaitStatus(orderId, "OUT_FOR_DELIVERY");
+        String deliveryId = acceptedByRestaurantAndCourier(orderId, courier);
+        readyAndPickedUp(orderId, deliveryId, courier);
 
         HttpResponse<String> failed = courierRequest(
                 "/deliveries/" + deliveryId + "/cannot-deliver",
@@ -511,6 +494,25 @@ class OrderFulfilmentEndToEndIT {
         assertThat(online.statusCode()).isBetween(200, 204);
         onlineCouriers.add(courier);
         return courier;
+    }
+
+    /** The order, paid, is accepted by the restaurant and its delivery by {@code courier}; the delivery's id. */
+    private static String acceptedByRestaurantAndCourier(String orderId, Accounts.Account courier) throws Exception {
+        awaitStatus(orderId, "AWAITING_RESTAURANT");
+        assertThat(restaurant(RESTAURANT, orderId, "accept", "{\"prepTimeMinutes\":10}")
+                        .statusCode())
+                .isEqualTo(200);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        assertThat(courierAction(deliveryId, "accept", courier).statusCode()).isEqualTo(200);
+        return deliveryId;
+    }
+
+    /** The restaurant marks the order ready and {@code courier} picks it up: OUT_FOR_DELIVERY. */
+    private static void readyAndPickedUp(String orderId, String deliveryId, Accounts.Account courier) throws Exception {
+        assertThat(restaurant(RESTAURANT, orderId, "ready", "").statusCode()).isEqualTo(200);
+        awaitCourier(orderId, courier);
+        assertThat(courierAction(deliveryId, "pickup", courier).statusCode()).isEqualTo(200);
+        awaitStatus(orderId, "OUT_FOR_DELIVERY");
     }
 
     private static JsonNode awaitOffer(Accounts.Account courier) {

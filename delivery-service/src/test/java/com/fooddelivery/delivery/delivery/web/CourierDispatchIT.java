@@ -243,10 +243,7 @@ class CourierDispatchIT {
     void a_courier_who_goes_silent_after_accepting_loses_the_delivery_to_the_next_courier() throws Exception {
         UUID silent = goOnline(0.5);
         UUID orderId = UUID.randomUUID();
-        requestCourier(orderId);
-        String deliveryId = awaitOffer(silent).get("deliveryId").asString();
-        assertThat(post("/deliveries/" + deliveryId + "/accept", silent).statusCode())
-                .isEqualTo(200);
+        String deliveryId = acceptedBy(silent, orderId);
         UUID next = goOnline(2.0);
 
         // The silent courier reports nothing more; the test's silence timeout is 5 s.
@@ -293,9 +290,7 @@ class CourierDispatchIT {
     void a_courier_who_keeps_reporting_keeps_the_delivery_past_the_silence_timeout() throws Exception {
         UUID courier = goOnline(0.5);
         UUID orderId = UUID.randomUUID();
-        requestCourier(orderId);
-        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
-        post("/deliveries/" + deliveryId + "/accept", courier);
+        String deliveryId = acceptedBy(courier, orderId);
         String here = "{\"lat\":%s,\"lon\":%s}".formatted(RESTAURANT.lat(), RESTAURANT.lon());
 
         Instant pastTheTimeout = Instant.now().plusSeconds(8);
@@ -314,9 +309,7 @@ class CourierDispatchIT {
     void a_delivery_out_too_long_is_flagged_overdue_for_tracking_and_can_still_be_delivered() throws Exception {
         UUID courier = goOnline(0.5);
         UUID orderId = UUID.randomUUID();
-        requestCourier(orderId);
-        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
-        post("/deliveries/" + deliveryId + "/accept", courier);
+        String deliveryId = acceptedBy(courier, orderId);
         assertThat(post("/deliveries/" + deliveryId + "/pickup", courier).statusCode())
                 .isEqualTo(200);
 
@@ -362,9 +355,7 @@ class CourierDispatchIT {
     void a_courier_who_cannot_deliver_after_pickup_ends_the_delivery_failed_with_their_reason() throws Exception {
         UUID courier = goOnline(0.5);
         UUID orderId = UUID.randomUUID();
-        requestCourier(orderId);
-        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
-        post("/deliveries/" + deliveryId + "/accept", courier);
+        String deliveryId = acceptedBy(courier, orderId);
         String cannotDeliver = "/deliveries/" + deliveryId + "/cannot-deliver";
         String unreachable = "{\"reason\":\"CUSTOMER_UNREACHABLE\",\"note\":\" Rang twice, nobody at the gate \"}";
         assertProblem(
@@ -432,9 +423,7 @@ class CourierDispatchIT {
     void cancelling_after_pickup_is_refused_changes_nothing_and_answers_nothing() throws Exception {
         UUID courier = goOnline(1.0);
         UUID orderId = UUID.randomUUID();
-        requestCourier(orderId);
-        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
-        post("/deliveries/" + deliveryId + "/accept", courier);
+        String deliveryId = acceptedBy(courier, orderId);
         post("/deliveries/" + deliveryId + "/pickup", courier);
 
         UUID cancel = send(orderId, new CancelCourierRequest(orderId), UUID.randomUUID())
@@ -781,6 +770,15 @@ class CourierDispatchIT {
                 put("/couriers/me/location", courier, "{\"lat\":%s,\"lon\":%s}".formatted(lat, RESTAURANT.lon()));
         assertThat(moved.statusCode()).isEqualTo(200);
         return courier;
+    }
+
+    /** Requests a courier for the order, waits for {@code courier}'s offer and accepts it; the delivery's id. */
+    private String acceptedBy(UUID courier, UUID orderId) throws Exception {
+        requestCourier(orderId);
+        String deliveryId = awaitOffer(courier).get("deliveryId").asString();
+        assertThat(post("/deliveries/" + deliveryId + "/accept", courier).statusCode())
+                .isEqualTo(200);
+        return deliveryId;
     }
 
     private JsonNode awaitOffer(UUID courier) throws Exception {

@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,15 +79,7 @@ class IntakeAdmissionIT {
     }
 
     private HttpResponse<String> placeOrder(UUID customer) throws Exception {
-        String body = JSON.writeValueAsString(Map.of(
-                "restaurantId",
-                RESTAURANT,
-                "items",
-                List.of(Map.of("itemId", "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21", "quantity", 1)),
-                "paymentMethod",
-                "UPI",
-                "deliveryAddress",
-                Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
+        String body = OrderBodies.oneDosa();
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
                         .header("Content-Type", "application/json")

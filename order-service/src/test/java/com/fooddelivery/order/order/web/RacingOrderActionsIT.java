@@ -169,15 +169,7 @@ class RacingOrderActionsIT {
     }
 
     private static String placeOrder(UUID customer) throws Exception {
-        String body = JSON.writeValueAsString(Map.of(
-                "restaurantId",
-                RESTAURANT.toString(),
-                "items",
-                List.of(Map.of("itemId", "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21", "quantity", 1)),
-                "paymentMethod",
-                "UPI",
-                "deliveryAddress",
-                Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
+        String body = OrderBodies.oneDosa();
         HttpResponse<String> response = post(port(first), "/orders", body, TestTokens.customer(customer));
         assertThat(response.statusCode()).isEqualTo(202);
         return JSON.readTree(response.body()).get("orderId").asString();

@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -189,15 +188,7 @@ class RefundsIT {
 
     /** Placed by {@code customer}, authorized and accepted: PREPARING. */
     private String placeAndAccept(UUID customer) throws Exception {
-        String body = JSON.writeValueAsString(Map.of(
-                "restaurantId",
-                RESTAURANT.toString(),
-                "items",
-                List.of(Map.of("itemId", "a3e1f0c2-7b5d-4e8a-9c31-2f6d8b4a7e21", "quantity", 1)),
-                "paymentMethod",
-                "UPI",
-                "deliveryAddress",
-                Map.of("line1", "12 MG Road", "city", "Bengaluru", "lat", 12.97, "lon", 77.59)));
+        String body = OrderBodies.oneDosa();
         HttpResponse<String> placed = post("/orders", body, TestTokens.customer(customer), null);
         assertThat(placed.statusCode()).isEqualTo(202);
         String orderId = JSON.readTree(placed.body()).get("orderId").asString();
