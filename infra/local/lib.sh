@@ -172,7 +172,8 @@ fd_prereqs_present() { # [report] -> 0 when nothing is missing; with report, say
   command -v runuser >/dev/null 2>&1 || missing+=("runuser (util-linux)")
   command -v unzip >/dev/null 2>&1 || missing+=("unzip")
   command -v ps >/dev/null 2>&1 || missing+=("ps (procps)")
-  command -v jq >/dev/null 2>&1 || missing+=("jq (infra/load/run's summary)")
+  command -v jq >/dev/null 2>&1 || missing+=("jq (infra/load/run's summary, infra/local/walkthrough)")
+  command -v uuidgen >/dev/null 2>&1 || missing+=("uuidgen (uuid-runtime: the README's Idempotency-Keys)")
   command -v promtool >/dev/null 2>&1 || missing+=("promtool (prometheus: checks the alert rules)")
   fd_find_pg_bindir || missing+=("PostgreSQL 15+ server binaries: initdb/pg_ctl/postgres (postgresql)")
   (fd_find_java_home) >/dev/null 2>&1 || missing+=("a JDK 21+ (openjdk-21-jdk-headless or newer)")
@@ -803,8 +804,10 @@ fd_services_up() {
   else
     local pl
     pl="$(IFS=,; echo "${to_start[*]}")"
-    fd_log "services: building $pl (./mvnw -B -DskipTests -pl $pl -am package; log $FD_LOGS/build.log)"
-    fd_build_with_progress -B -ntp -DskipTests -pl "$pl" -am package
+    # No format check here: that is verify's (CI's) job, and on a fresh clone, with no spotless index yet, it formats
+    # every file: query-service alone took over 5 min on 2 busy cores.
+    fd_log "services: building $pl (./mvnw -B -DskipTests -Dspotless.check.skip -pl $pl -am package; log $FD_LOGS/build.log)"
+    fd_build_with_progress -B -ntp -DskipTests -Dspotless.check.skip=true -pl "$pl" -am package
   fi
 
   for svc in "${to_start[@]}"; do
