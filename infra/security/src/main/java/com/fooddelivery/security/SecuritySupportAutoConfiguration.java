@@ -15,6 +15,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -70,6 +71,17 @@ public class SecuritySupportAutoConfiguration {
     }
 
     /** Every service's token decoder, Spring Boot's or its own, remembers what it verified. */
+    /**
+     * No observations of Spring Security's own: the filter chain (an event per filter), the authentication and the
+     * authorization of every request. The HTTP request's observation ({@code http.server.requests}, its span and its
+     * status) already covers them, a denied request included, and profiled under reads they were a sixth of
+     * query-service's CPU per request (docs/performance.md).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment environment) {
         long maxSize = environment.getProperty("security.verified-tokens.max-size", Long.class, 10_000L);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import com.fooddelivery.query.QueryServiceTests;
 import com.fooddelivery.query.order.projection.OrderEvents;
 import com.fooddelivery.query.order.projection.OrderProjection;
@@ -135,7 +136,11 @@ class ChangeFeedIT {
                 .source());
         document.put("status", status);
         document.put("sequence", sequence);
-        elasticsearch.index(index -> index.index(alias).id(orderId.toString()).document(document));
+        elasticsearch.index(index -> index.index(alias)
+                .id(orderId.toString())
+                .version(sequence)
+                .versionType(VersionType.External)
+                .document(document));
     }
 
     private static KafkaConsumer<String, String> feedFromItsEnd() {

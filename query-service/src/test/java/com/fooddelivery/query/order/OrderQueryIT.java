@@ -73,7 +73,7 @@ class OrderQueryIT {
         assertThat(order.at("/items/0/name").asString()).isEqualTo("Masala Dosa");
         assertThat(order.at("/timeline/0/status").asString()).isEqualTo("PENDING");
         String etag = response.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).as("order sequence 0, no delivery yet").isEqualTo("\"0.0\"");
+        assertThat(etag).as("order sequence 0, no delivery yet").isEqualTo("W/\"0.0\"");
 
         HttpResponse<String> poll = get(orderId, etag);
         assertThat(poll.statusCode()).isEqualTo(304);
@@ -232,7 +232,7 @@ class OrderQueryIT {
                 orderId.toString(), DeliveryEvents.updated(deliveryId, orderId, 3, DeliveryStatus.ASSIGNED, courierId));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         send("/orders/" + orderId, Map.of()).headers().firstValue("ETag"))
-                .hasValue("\"3.3\""));
+                .hasValue("W/\"3.3\""));
 
         QueryServiceTests.awaitConsumed(
                 RUN,
@@ -248,6 +248,58 @@ class OrderQueryIT {
         assertThat(order.get("status").asString())
                 .as("order fields stay at the top level")
                 .isEqualTo("PREPARING");
+    }
+
+    @Test
+    void a_conditional_read_is_304_only_while_the_order_and_its_delivery_are_unchanged() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.placed(orderId));
+        String placed = awaitOrder(orderId, 0).headers().firstValue("ETag").orElseThrow();
+        assertThat(get(orderId, placed).statusCode()).isEqualTo(304);
+
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.courierAssigned(orderId));
+        HttpResponse<String> assigned = awaitOrder(orderId, 3);
+        String orderChanged = assigned.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> afterOrderChange = get(orderId, placed);
+        assertThat(afterOrderChange.statusCode()).isEqualTo(200);
+        assertThat(afterOrderChange.headers().firstValue("ETag")).hasValue(orderChanged);
+        assertThat(JSON.readTree(afterOrderChange.body()).get("status").asString())
+                .isEqualTo("PREPARING");
+
+        UUID courierId = OrderEvents.COURIER.courierId();
+        QueryServiceTests.awaitConsumed(
+                RUN,
+                QueryServiceTests.publish(
+                        orderId.toString(),
+                        DeliveryEvents.updated(
+                                OrderEvents.COURIER.deliveryId(), orderId, 5, DeliveryStatus.ASSIGNED, courierId)));
+        HttpResponse<String> afterDeliveryChange = get(orderId, orderChanged);
+        assertThat(afterDeliveryChange.statusCode())
+                .as("the delivery moved, the order did not")
+                .isEqualTo(200);
+        assertThat(afterDeliveryChange.headers().firstValue("ETag")).hasValue("W/\"3.5\"");
+        assertThat(JSON.readTree(afterDeliveryChange.body())
+                        .at("/delivery/status")
+                        .asString())
+                .isEqualTo("ASSIGNED");
+        assertThat(get(orderId, "W/\"3.5\"").statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void a_conditional_read_of_another_customers_order_is_a_404_even_with_the_right_etag() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        QueryServiceTests.publish(orderId.toString(), OrderEvents.placed(orderId));
+        String etag = awaitOrder(orderId, 0).headers().firstValue("ETag").orElseThrow();
+
+        Map<String, String> foreignCustomer = new HashMap<>(authorization(TestTokens.customer(UUID.randomUUID())));
+        foreignCustomer.put("If-None-Match", etag);
+        HttpResponse<String> conditional = send("/orders/" + orderId, foreignCustomer);
+        HttpResponse<String> waiting = send("/orders/" + orderId + "?waitSeconds=1", foreignCustomer);
+
+        assertThat(conditional.statusCode()).isEqualTo(404);
+        assertThat(waiting.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(conditional.body()).get("type").asString())
+                .isEqualTo(Problems.TYPE_BASE + "order-not-found");
     }
 
     @Test

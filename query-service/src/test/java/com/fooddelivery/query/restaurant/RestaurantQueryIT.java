@@ -17,8 +17,10 @@ import com.fooddelivery.contracts.restaurant.RestaurantChanged;
 import com.fooddelivery.query.QueryServiceTests;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.ServiceIntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -292,11 +295,40 @@ class RestaurantQueryIT {
         assertThat(kesari.get("available").asBoolean()).isFalse();
         assertThat(kesari.at("/price/amountMinor").asLong()).isEqualTo(6000);
         String etag = response.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).isEqualTo("\"1-open\"");
+        assertThat(etag).isEqualTo("W/\"1-open\"");
 
         HttpResponse<String> poll = get(SARAVANA_BHAVAN.restaurantId(), etag);
         assertThat(poll.statusCode()).isEqualTo(304);
         assertThat(poll.body()).isEmpty();
+    }
+
+    @Test
+    void restaurant_and_search_pages_may_be_kept_by_any_cache_and_come_gzipped_when_asked() throws Exception {
+        HttpResponse<String> plain = get(SARAVANA_BHAVAN.restaurantId(), null);
+        assertThat(plain.headers().firstValue("Cache-Control")).hasValue("max-age=30, public");
+        assertThat(searchResponse("q=dosa").headers().firstValue("Cache-Control"))
+                .hasValue("max-age=10, public");
+
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/restaurants/" + SARAVANA_BHAVAN.restaurantId()))
+                                .header("Accept-Encoding", "gzip")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("Vary"))
+                .hasValueSatisfying(vary -> assertThat(vary).containsIgnoringCase("accept-encoding"));
+        try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(unzipped.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(plain.body());
+        }
+        String etag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag)
+                .as("the same menu in other bytes")
+                .isEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(get(SARAVANA_BHAVAN.restaurantId(), etag).statusCode()).isEqualTo(304);
     }
 
     @Test
@@ -305,7 +337,7 @@ class RestaurantQueryIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("openNow").asBoolean()).isFalse();
-        assertThat(response.headers().firstValue("ETag")).hasValue("\"1-closed\"");
+        assertThat(response.headers().firstValue("ETag")).hasValue("W/\"1-closed\"");
     }
 
     @Test

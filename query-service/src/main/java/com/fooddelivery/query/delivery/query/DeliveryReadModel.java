@@ -11,7 +11,6 @@ import com.fooddelivery.query.shared.elasticsearch.IndexAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +29,6 @@ public class DeliveryReadModel {
     DeliveryReadModel(ElasticsearchClient client, IndexAdmin indices) {
         this.client = client;
         this.indices = indices;
-    }
-
-    /** The order's delivery, read in real time (an order has at most one). */
-    public Optional<DeliveryDocument> forOrder(String orderId) {
-        try {
-            var response = client.get(get -> get.index(alias()).id(orderId), DeliveryDocument.class);
-            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -11,23 +11,16 @@ import com.fooddelivery.security.Caller;
  */
 public record OrderView(@JsonUnwrapped OrderDocument order, DeliveryDocument delivery) {
 
+    public OrderVersion version() {
+        return new OrderVersion(order.sequence(), delivery == null ? 0 : delivery.sequence());
+    }
+
     public String etag() {
-        return "\"" + order.sequence() + "." + (delivery == null ? 0 : delivery.sequence()) + "\"";
+        return version().etag();
     }
 
-    /**
-     * A customer sees their orders, restaurant staff their restaurant's, a courier the orders they deliver, ADMIN
-     * every order; nobody else, an anonymous caller included. Each id counts only with its role (a token's ids are
-     * read that way), so a courier whose account id happens to be a customer id sees nothing of that customer.
-     */
+    /** See {@link OrderOwners}. */
     boolean visibleTo(Caller caller) {
-        return caller.isAdmin()
-                || matches(caller.customerId(), order.customerId())
-                || matches(caller.restaurantId(), order.restaurantId())
-                || matches(caller.courierId(), order.courierId());
-    }
-
-    private static boolean matches(Object callerId, String ownerId) {
-        return callerId != null && callerId.toString().equals(ownerId);
+        return new OrderOwners(order.customerId(), order.restaurantId(), order.courierId()).visibleTo(caller);
     }
 }

@@ -1,6 +1,7 @@
 package com.fooddelivery.query.order.web;
 
 import com.fooddelivery.query.order.query.OrderReadModel;
+import com.fooddelivery.query.order.query.OrderVersion;
 import com.fooddelivery.query.order.query.OrderView;
 import com.fooddelivery.query.shared.projection.LongPollsExhaustedException;
 import com.fooddelivery.security.Caller;
@@ -8,6 +9,7 @@ import com.fooddelivery.web.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -60,26 +62,36 @@ class OrderQueryController {
             WebRequest request)
             throws InterruptedException {
         String knownETag = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        Predicate<Optional<OrderView>> done =
-                found -> found.filter(view -> minVersion == null || view.order().sequence() >= minVersion)
-                        .filter(view -> waitSeconds == null || knownETag == null || !sameETag(knownETag, view.etag()))
-                        .isPresent();
         Duration atMost = waitSeconds != null
                 ? Duration.ofSeconds(waitSeconds)
                 : minVersion != null ? readYourWritesWait : Duration.ZERO;
-
-        OrderView view = orders.await(orderId.toString(), caller, done, atMost)
-                .orElseThrow(() -> new ErrorResponseException(
-                        HttpStatus.NOT_FOUND,
-                        Problems.localized(HttpStatus.NOT_FOUND, "order-not-found", orderId),
-                        null));
-        if (request.checkNotModified(view.etag())) {
+        if (knownETag == null && atMost.isZero()) {
+            return answer(orders.find(orderId.toString(), caller), orderId);
+        }
+        // Follow the version alone (no bodies), and read the whole order only when it is to be sent.
+        Predicate<Optional<OrderVersion>> done = found -> found.filter(
+                        version -> minVersion == null || version.orderSequence() >= minVersion)
+                .filter(version -> waitSeconds == null || knownETag == null || !sameETag(knownETag, version.etag()))
+                .isPresent();
+        OrderVersion version =
+                orders.await(orderId.toString(), caller, done, atMost).orElseThrow(() -> notFound(orderId));
+        if (knownETag != null && request.checkNotModified(version.etag())) {
             return null;
         }
+        return answer(orders.find(orderId.toString(), caller), orderId);
+    }
+
+    private static ResponseEntity<OrderView> answer(Optional<OrderView> found, UUID orderId) {
+        OrderView view = found.orElseThrow(() -> notFound(orderId));
         return ResponseEntity.ok()
                 .eTag(view.etag())
                 .cacheControl(CacheControl.noCache())
                 .body(view);
+    }
+
+    private static ErrorResponseException notFound(UUID orderId) {
+        return new ErrorResponseException(
+                HttpStatus.NOT_FOUND, Problems.localized(HttpStatus.NOT_FOUND, "order-not-found", orderId), null);
     }
 
     /** Every long-poll slot is taken: 503 now, rather than queueing the request or answering something stale. */
@@ -92,7 +104,13 @@ class OrderQueryController {
                 .body(Problems.localized(HttpStatus.SERVICE_UNAVAILABLE, "too-many-waiting", retryAfterSeconds));
     }
 
+    /** Whether {@code If-None-Match} names {@code etag}, compared weakly (RFC 9110 8.8.3.2), as Spring's 304 does. */
     private static boolean sameETag(String ifNoneMatch, String etag) {
-        return ifNoneMatch.strip().equals("*") || ifNoneMatch.contains(etag);
+        String opaque = etag.substring(etag.indexOf('"'));
+        return ifNoneMatch.strip().equals("*")
+                || Arrays.stream(ifNoneMatch.split(","))
+                        .map(String::strip)
+                        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                        .anyMatch(opaque::equals);
     }
 }

@@ -14,11 +14,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,23 +41,31 @@ class RestaurantQueryController {
     private final RestaurantIndex restaurants;
     private final RestaurantSearch search;
     private final Clock clock;
+    private final CacheControl restaurantCaching;
+    private final CacheControl searchCaching;
 
     RestaurantQueryController(
             RestaurantIndex restaurants,
             RestaurantSearch search,
-            @Qualifier(RestaurantConfiguration.CLOCK) Clock clock) {
+            @Qualifier(RestaurantConfiguration.CLOCK) Clock clock,
+            @Value("${query.caching.restaurant-max-age}") Duration restaurantMaxAge,
+            @Value("${query.caching.search-max-age}") Duration searchMaxAge) {
         this.restaurants = restaurants;
         this.search = search;
         this.clock = clock;
+        // The same for every caller (anonymous reads), so any cache on the way, a CDN included, may keep them.
+        this.restaurantCaching = CacheControl.maxAge(restaurantMaxAge).cachePublic();
+        this.searchCaching = CacheControl.maxAge(searchMaxAge).cachePublic();
     }
 
     /**
      * Restaurants open now that match the words (name counts most, then cuisine, then available dishes), of a cuisine,
      * within {@code radiusKm} (default 10) of {@code lat}/{@code lon}. Nearest first with a location, else best match
-     * first, else by name.
+     * first, else by name. Cacheable for {@code query.caching.search-max-age}: a restaurant that opened or closed
+     * since then may be missing or extra for that long.
      */
     @GetMapping("/restaurants/search")
-    SearchPage search(
+    ResponseEntity<SearchPage> search(
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 100) String cuisine,
             @RequestParam(required = false) @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -76,12 +86,14 @@ class RestaurantQueryController {
         SearchResult result = search.search(criteria, clock.instant());
         List<RestaurantSummary> items =
                 result.hits().stream().map(RestaurantSummary::of).toList();
-        return SearchPage.of(items, page, size, result.total());
+        return ResponseEntity.ok().cacheControl(searchCaching).body(SearchPage.of(items, page, size, result.total()));
     }
 
     /**
      * The restaurant with its whole menu. The ETag is the restaurant's version and whether it is open: a poll with
-     * {@code If-None-Match} costs a 304 until the restaurant changes, opens or closes.
+     * {@code If-None-Match} costs a 304 until the restaurant changes, opens or closes. Any cache may serve it for
+     * {@code query.caching.restaurant-max-age} before asking again: a menu change reaches a customer within that
+     * time (an order of a dish no longer sold is refused by order-service, which checks its own catalog).
      */
     @GetMapping("/restaurants/{restaurantId}")
     ResponseEntity<RestaurantDetails> restaurant(@PathVariable UUID restaurantId, WebRequest request) {
@@ -93,13 +105,14 @@ class RestaurantQueryController {
                         null));
         Instant now = clock.instant();
         boolean openNow = restaurant.isOpenAt(now);
-        String etag = "\"" + restaurant.version() + (openNow ? "-open" : "-closed") + "\"";
+        // Weak, as for orders (OrderVersion): Tomcat would not gzip an answer with a strong ETag.
+        String etag = "W/\"" + restaurant.version() + (openNow ? "-open" : "-closed") + "\"";
         if (request.checkNotModified(etag)) {
             return null;
         }
         return ResponseEntity.ok()
                 .eTag(etag)
-                .cacheControl(CacheControl.noCache())
+                .cacheControl(restaurantCaching)
                 .body(RestaurantDetails.of(restaurant, openNow));
     }
 

@@ -28,8 +28,8 @@ class OrderViewTest {
     void the_etag_changes_with_the_order_and_with_its_delivery() {
         OrderView placed = new OrderView(OrderDocumentTest.document(OrderEvents.placed(ORDER)), null);
 
-        assertThat(placed.etag()).isEqualTo("\"0.0\"");
-        assertThat(assigned.etag()).isEqualTo("\"3.4\"");
+        assertThat(placed.etag()).isEqualTo("W/\"0.0\"");
+        assertThat(assigned.etag()).isEqualTo("W/\"3.4\"");
     }
 
     @Test

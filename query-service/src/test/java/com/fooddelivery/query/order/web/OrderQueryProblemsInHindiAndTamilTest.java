@@ -54,7 +54,7 @@ class OrderQueryProblemsInHindiAndTamilTest {
 
     @Test
     void an_unknown_order_is_a_404_in_hindi_tamil_and_english() throws Exception {
-        when(orders.await(any(), any(), any(), any())).thenReturn(Optional.empty());
+        when(orders.find(any(), any())).thenReturn(Optional.empty());
 
         mvc.perform(get("/orders/{orderId}", ORDER).with(CUSTOMER).header(HttpHeaders.ACCEPT_LANGUAGE, "hi"))
                 .andExpect(status().isNotFound())
