@@ -22,8 +22,7 @@ public final class OpeningWeek {
 
     /**
      * The time zones a restaurant may be in: the region ids of this JVM's time-zone database (IANA ids such as {@code
-     * Asia/Kolkata}, also {@code UTC}). The search enumerates exactly these zones, so a stored zone is always one it
-     * asks about.
+     * Asia/Kolkata}, also {@code UTC}), so that the search can work out the local time of any stored zone.
      */
     public static final Set<String> TIME_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 

@@ -38,16 +38,18 @@ public class RestaurantSearch {
 
     private final ElasticsearchClient client;
     private final RestaurantIndex index;
+    private final ZonesInUse zones;
 
-    RestaurantSearch(ElasticsearchClient client, RestaurantIndex index) {
+    RestaurantSearch(ElasticsearchClient client, RestaurantIndex index, ZonesInUse zones) {
         this.client = client;
         this.index = index;
+        this.zones = zones;
     }
 
     /** The restaurants open at {@code now} that match; nearest first with a location, else best match first. */
     public SearchResult search(SearchCriteria criteria, Instant now) {
         List<Query> filters = new ArrayList<>();
-        filters.add(OpenNowFilter.at(now));
+        filters.add(OpenNowFilter.at(now, zones.current()));
         if (criteria.cuisine() != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("cuisine").value(criteria.cuisine()))));
         }

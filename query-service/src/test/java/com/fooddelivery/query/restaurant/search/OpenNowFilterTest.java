@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import com.fooddelivery.query.restaurant.projection.OpeningWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,12 @@ class OpenNowFilterTest {
     /** Monday 00:30 in Kolkata, still Sunday evening in Europe and the Americas. */
     private static final Instant SUNDAY_19_00_UTC = Instant.parse("2026-11-22T19:00:00Z");
 
+    private static final List<ZoneId> EVERY_ZONE =
+            OpeningWeek.TIME_ZONES.stream().map(ZoneId::of).toList();
+
     @Test
-    void every_known_zone_is_asked_about_exactly_once() {
-        Map<Integer, List<FieldValue>> groups = OpenNowFilter.zonesByLocalMinute(SUNDAY_19_00_UTC);
+    void every_zone_asked_about_is_in_exactly_one_group() {
+        Map<Integer, List<FieldValue>> groups = OpenNowFilter.zonesByLocalMinute(SUNDAY_19_00_UTC, EVERY_ZONE);
 
         List<String> zones = groups.values().stream()
                 .flatMap(List::stream)
@@ -27,6 +31,17 @@ class OpenNowFilterTest {
         assertThat(groups.size())
                 .as("one clause per distinct UTC offset in use")
                 .isBetween(20, 60);
+    }
+
+    @Test
+    void zones_sharing_an_offset_share_one_clause_and_no_zone_matches_nothing() {
+        Map<Integer, List<FieldValue>> groups = OpenNowFilter.zonesByLocalMinute(
+                SUNDAY_19_00_UTC, List.of(ZoneId.of("Asia/Kolkata"), ZoneId.of("Asia/Colombo")));
+
+        assertThat(groups).containsOnlyKeys(30);
+        assertThat(OpenNowFilter.at(SUNDAY_19_00_UTC, List.of()).isMatchNone())
+                .as("not an empty bool, which would match every restaurant")
+                .isTrue();
     }
 
     @Test
@@ -54,7 +69,7 @@ class OpenNowFilterTest {
 
     private static Map<Integer, List<String>> zoneIdsByMinute() {
         Map<Integer, List<String>> ids = new java.util.TreeMap<>();
-        OpenNowFilter.zonesByLocalMinute(SUNDAY_19_00_UTC)
+        OpenNowFilter.zonesByLocalMinute(SUNDAY_19_00_UTC, EVERY_ZONE)
                 .forEach((minute, zones) -> ids.put(
                         minute, zones.stream().map(FieldValue::stringValue).toList()));
         return ids;
