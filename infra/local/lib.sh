@@ -164,30 +164,31 @@ fd_check_prereqs() {
   [[ -x $FD_REPO_ROOT/mvnw ]] || fd_die "Maven wrapper $FD_REPO_ROOT/mvnw not found or not executable"
 }
 
-# What the scripts need and is missing, one "<Debian package>|<what it is for>" per line: the one list that both
-# the check below and infra/local/install-prerequisites read.
+# What the scripts need and is missing, one "<Debian package>|<what it is for>" each, into FD_MISSING_PREREQS: the
+# one list that both the check below and infra/local/install-prerequisites read. Runs in this shell (not in $(...)),
+# since finding PostgreSQL and the JDK sets FD_PG_BINDIR, FD_PG_VERSION and FD_JAVA_HOME for later steps.
 fd_missing_prereqs() {
-  fd_find_pg_bindir || echo "postgresql|PostgreSQL 15+ server binaries: initdb/pg_ctl/postgres"
-  command -v curl >/dev/null 2>&1 || echo "curl|curl"
-  command -v unzip >/dev/null 2>&1 || echo "unzip|unzip"
+  FD_MISSING_PREREQS=()
+  fd_find_pg_bindir || FD_MISSING_PREREQS+=("postgresql|PostgreSQL 15+ server binaries: initdb/pg_ctl/postgres")
+  command -v curl >/dev/null 2>&1 || FD_MISSING_PREREQS+=("curl|curl")
+  command -v unzip >/dev/null 2>&1 || FD_MISSING_PREREQS+=("unzip|unzip")
   { command -v flock && command -v runuser && command -v setsid; } >/dev/null 2>&1 ||
-    echo "util-linux|flock, runuser and setsid"
-  command -v ps >/dev/null 2>&1 || echo "procps|ps"
-  command -v jq >/dev/null 2>&1 || echo "jq|jq: infra/load/run's summary, infra/local/walkthrough"
-  command -v uuidgen >/dev/null 2>&1 || echo "uuid-runtime|uuidgen: the README's Idempotency-Keys"
-  command -v promtool >/dev/null 2>&1 || echo "prometheus|promtool: checks and tests the alert rules"
-  (fd_find_java_home) >/dev/null 2>&1 || echo "jdk|a JDK 21+ (openjdk-21-jdk-headless or newer)"
+    FD_MISSING_PREREQS+=("util-linux|flock, runuser and setsid")
+  command -v ps >/dev/null 2>&1 || FD_MISSING_PREREQS+=("procps|ps")
+  command -v jq >/dev/null 2>&1 || FD_MISSING_PREREQS+=("jq|jq: infra/load/run's summary, infra/local/walkthrough")
+  command -v uuidgen >/dev/null 2>&1 || FD_MISSING_PREREQS+=("uuid-runtime|uuidgen: the README's Idempotency-Keys")
+  command -v promtool >/dev/null 2>&1 || FD_MISSING_PREREQS+=("prometheus|promtool: checks and tests the alert rules")
+  (fd_find_java_home) >/dev/null 2>&1 || FD_MISSING_PREREQS+=("jdk|a JDK 21+ (openjdk-21-jdk-headless or newer)")
   return 0
 }
 
 fd_prereqs_present() { # [report] -> 0 when nothing is missing; with report, says what is and how to fix it
-  local missing=()
-  mapfile -t missing < <(fd_missing_prereqs)
-  ((${#missing[@]} == 0)) && return 0
+  fd_missing_prereqs
+  ((${#FD_MISSING_PREREQS[@]} == 0)) && return 0
   if [[ ${1:-} == report ]]; then
     printf '%s [infra/local] ERROR: missing prerequisites; run: sudo %s\n' "$(date +%H:%M:%S)" \
       "$FD_REPO_ROOT/infra/local/install-prerequisites" >&2
-    printf '  - %s\n' "${missing[@]#*|}" >&2
+    printf '  - %s\n' "${FD_MISSING_PREREQS[@]#*|}" >&2
   fi
   return 1
 }
