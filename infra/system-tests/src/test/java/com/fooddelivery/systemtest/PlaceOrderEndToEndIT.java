@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fooddelivery.contracts.Topics;
 import com.fooddelivery.testsupport.Infrastructure;
+import com.fooddelivery.testsupport.ServiceProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,6 +65,29 @@ class PlaceOrderEndToEndIT {
                 .isEqualTo(customer.id().toString());
         assertThat(order.at("/total/amountMinor").asLong()).isEqualTo(2 * 12000 + 4500);
         assertThat(order.at("/total/currency").asString()).isEqualTo("INR");
+    }
+
+    @Test
+    void every_service_says_which_build_it_runs() throws Exception {
+        Map<String, ServiceProcess> services = Map.of(
+                "order-service", system.orderService,
+                "payment-service", system.paymentService,
+                "delivery-service", system.deliveryService,
+                "query-service", system.queryService);
+        for (var service : services.entrySet()) {
+            HttpResponse<String> info = HTTP.send(
+                    HttpRequest.newBuilder(service.getValue().url("/actuator/info"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(info.statusCode()).as(service.getKey()).isEqualTo(200);
+            JsonNode build = JSON.readTree(info.body()).path("build");
+            assertThat(build.path("artifact").asString()).isEqualTo(service.getKey());
+            assertThat(build.path("version").asString()).isNotBlank();
+            assertThat(build.path("time").asString())
+                    .as("when the jar was built")
+                    .isNotBlank();
+        }
     }
 
     @Test
