@@ -35,8 +35,8 @@ final class OrdersToRead {
     private List<Order> orders = List.of();
     private final Map<String, Integer> courierOfOrder = new ConcurrentHashMap<>();
     private final Map<String, String> deliveryOfOrder = new ConcurrentHashMap<>();
+    private final Set<String> pickedUpIds = ConcurrentHashMap.newKeySet();
     private int accepted;
-    private int pickedUp;
 
     OrdersToRead(RunFixture fixture, LoadSettings settings) {
         this.fixture = fixture;
@@ -76,27 +76,62 @@ final class OrdersToRead {
         inParallel(toPickUp, order -> fixture.calls()
                 .post(kitchen(order, "/ready"), order.restaurant().staff().authorization(), Map.of(), 200));
         awaitStatus(toPickUp, Set.of("READY_FOR_PICKUP"));
-        inParallel(toPickUp, order -> fixture.calls()
-                .post(
-                        settings.deliveryService()
-                                .resolve("/deliveries/" + deliveryOfOrder.get(order.id()) + "/pickup"),
-                        fixture.couriers().get(courierOfOrder.get(order.id())).authorization(),
-                        Map.of(),
-                        200));
-        pickedUp = toPickUp.size();
+        inParallel(toPickUp, order -> courierActs(order, "/pickup"));
+        toPickUp.forEach(order -> pickedUpIds.add(order.id()));
         awaitStatus(toPickUp, Set.of("OUT_FOR_DELIVERY"));
     }
 
-    /** Couriers go offline; those with a job keep it (their orders stay open, like the orders never accepted). */
-    void close() {
+    /**
+     * Ends what the setup started, after the load, so that the next run (a lunch rush on the same system) finds no
+     * open order of this one: the restaurants reject the orders they never accepted, the couriers pick up and deliver
+     * the ones they took, and everyone goes offline. An accepted order without a courier (none, unless offers failed)
+     * stays open until the saga's courier deadline.
+     */
+    void windDown() {
+        Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
+        orders.subList(0, accepted).forEach(order -> acceptedIds.add(order.id()));
+        List<Order> neverAccepted = orders.stream()
+                .filter(order -> !acceptedIds.contains(order.id()))
+                .toList();
+        bestEffort(
+                "reject the orders never accepted",
+                () -> inParallel(neverAccepted, order -> fixture.calls()
+                        .post(
+                                kitchen(order, "/reject"),
+                                order.restaurant().staff().authorization(),
+                                Map.of("reason", "load test: the reads run is over"),
+                                200)));
+        List<Order> withCourier = orders.stream()
+                .filter(order -> courierOfOrder.containsKey(order.id()))
+                .toList();
+        List<Order> notPickedUp = withCourier.stream()
+                .filter(order -> !pickedUpIds.contains(order.id()))
+                .toList();
+        bestEffort("mark ready and pick up", () -> {
+            inParallel(notPickedUp, order -> fixture.calls()
+                    .post(kitchen(order, "/ready"), order.restaurant().staff().authorization(), Map.of(), 200));
+            awaitStatus(notPickedUp, Set.of("READY_FOR_PICKUP"));
+            inParallel(notPickedUp, order -> courierActs(order, "/pickup"));
+        });
+        bestEffort("deliver", () -> inParallel(withCourier, order -> courierActs(order, "/deliver")));
         for (int courier = 0; courier < fixture.couriers().size(); courier++) {
-            if (!courierOfOrder.containsValue(courier)) {
-                try {
-                    goOnline(courier, false);
-                } catch (RuntimeException e) {
-                    System.err.println("courier " + courier + " could not go offline: " + e.getMessage());
-                }
-            }
+            int each = courier;
+            bestEffort("courier " + courier + " goes offline", () -> goOnline(each, false));
+        }
+        long leftOpen = acceptedIds.stream()
+                .filter(id -> !courierOfOrder.containsKey(id))
+                .count();
+        if (leftOpen > 0) {
+            System.err.printf("load: %d accepted orders had no courier and stay open%n", leftOpen);
+        }
+    }
+
+    private static void bestEffort(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            // The load is measured already: say what is left behind and carry on with the rest.
+            System.err.println("load: winding down, could not " + what + ": " + e.getMessage());
         }
     }
 
@@ -106,7 +141,7 @@ final class OrdersToRead {
         made.put("placed", orders.size());
         made.put("accepted", accepted);
         made.put("takenByCourier", courierOfOrder.size());
-        made.put("pickedUp", pickedUp);
+        made.put("pickedUp", pickedUpIds.size());
         return made;
     }
 
@@ -151,14 +186,17 @@ final class OrdersToRead {
                 JsonNode job = ServiceCalls.read(offer.body());
                 String orderId = job.path("orderId").asText();
                 String deliveryId = job.path("deliveryId").asText();
+                // A delivery an earlier run left waiting can be offered too: declined, so that the courier stays free
+                // for this run's orders and takes no job this run could not finish.
+                boolean ours = waiting.remove(orderId);
                 fixture.calls()
                         .post(
-                                settings.deliveryService().resolve("/deliveries/" + deliveryId + "/accept"),
+                                settings.deliveryService()
+                                        .resolve("/deliveries/" + deliveryId + (ours ? "/accept" : "/decline")),
                                 authorization,
                                 Map.of(),
-                                200);
-                // A delivery an earlier run left waiting can be offered too: taken, but not one of ours.
-                if (waiting.remove(orderId)) {
+                                ours ? 200 : 204);
+                if (ours) {
                     courierOfOrder.put(orderId, courier);
                     deliveryOfOrder.put(orderId, deliveryId);
                 }
@@ -176,6 +214,15 @@ final class OrdersToRead {
     private URI kitchen(Order order, String action) {
         return settings.orderService()
                 .resolve("/restaurants/" + order.restaurant().id() + "/orders/" + order.id() + action);
+    }
+
+    private JsonNode courierActs(Order order, String action) {
+        return fixture.calls()
+                .post(
+                        settings.deliveryService().resolve("/deliveries/" + deliveryOfOrder.get(order.id()) + action),
+                        fixture.couriers().get(courierOfOrder.get(order.id())).authorization(),
+                        Map.of(),
+                        200);
     }
 
     private static void inParallel(List<Order> orders, Consumer<Order> action) {

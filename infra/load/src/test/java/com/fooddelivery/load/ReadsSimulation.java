@@ -242,8 +242,8 @@ public class ReadsSimulation extends Simulation {
         results.put("reads", answers.total());
         results.put("answers", answers.results());
         results.putAll(measured);
-        toRead.close();
-        fixture.close();
         RunMeasurement.write(settings, "reads.json", results);
+        toRead.windDown();
+        fixture.close();
     }
 }

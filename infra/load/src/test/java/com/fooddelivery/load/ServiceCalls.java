@@ -2,6 +2,7 @@ package com.fooddelivery.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -87,7 +88,11 @@ final class ServiceCalls {
         return read(response.body());
     }
 
+    /** The JSON of a body; a missing node for an empty one (a {@code 204}). */
     static JsonNode read(String json) {
+        if (json.isBlank()) {
+            return MissingNode.getInstance();
+        }
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
