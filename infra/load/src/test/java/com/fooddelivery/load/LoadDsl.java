@@ -1,6 +1,7 @@
 package com.fooddelivery.load;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -40,5 +41,16 @@ final class LoadDsl {
         }
         steps.add(constantUsersPerSec(settings.ratePerSecond()).during(settings.duration()));
         return steps.toArray(OpenInjectionStep[]::new);
+    }
+
+    /** Open-model arrivals that rise level by level ({@link LoadSettings.RateSteps}). */
+    static OpenInjectionStep[] steppedArrivals(LoadSettings.RateSteps steps) {
+        return new OpenInjectionStep[] {
+            incrementUsersPerSec(steps.stepRate())
+                    .times(steps.levels())
+                    .eachLevelLasting(steps.levelDuration())
+                    .separatedByRampsLasting(steps.rampBetween())
+                    .startingFrom(steps.startRate())
+        };
     }
 }

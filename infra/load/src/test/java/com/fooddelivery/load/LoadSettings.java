@@ -28,7 +28,7 @@ record LoadSettings(
         Duration courierPollInterval,
         Duration followTimeout,
         Duration drainTimeout,
-        IntakeSteps intake,
+        RateSteps intake,
         ReadsSetup reads,
         String adminUsername,
         String adminPassword,
@@ -54,16 +54,19 @@ record LoadSettings(
     }
 
     /**
-     * The stepped ramp of {@link Profile#INTAKE}: {@code levels} levels of {@code levelDuration}, from
-     * {@code startRate} orders/s up by {@code stepRate} each time, {@code rampBetween} between two levels.
+     * A stepped arrival rate ({@link Profile#INTAKE}, or {@link Profile#READS} with {@code load.reads.stepRate}):
+     * {@code levels} levels of {@code levelDuration}, from {@code startRate} a second up by {@code stepRate} each time,
+     * {@code rampBetween} between two levels. A level breaks when the {@code percentile} of its response times is over
+     * {@code limit}, or a request failed.
      */
-    record IntakeSteps(
+    record RateSteps(
             double startRate,
             double stepRate,
             int levels,
             Duration levelDuration,
             Duration rampBetween,
-            Duration p99Limit) {
+            double percentile,
+            Duration limit) {
 
         double rateOfLevel(int level) {
             return startRate + level * stepRate;
@@ -85,10 +88,16 @@ record LoadSettings(
      * and picked up. {@code newScreenShare} of the conditional reads (tracking, menu) come from an app that has just
      * opened the screen and so has no ETag yet; the others send the last ETag seen. Before the load, the CPU of every
      * process is measured for {@code idle} with nothing asked of it, so that the summary can tell the reads' cost from
-     * the background's.
+     * the background's. {@code steps}: null for a constant rate ({@code load.rate}), else the stepped rate.
      */
     record ReadsSetup(
-            ReadMix mix, int orders, double acceptedShare, double pickedUpShare, double newScreenShare, Duration idle) {
+            ReadMix mix,
+            int orders,
+            double acceptedShare,
+            double pickedUpShare,
+            double newScreenShare,
+            Duration idle,
+            RateSteps steps) {
 
         ReadsSetup {
             for (double share : new double[] {acceptedShare, pickedUpShare, newScreenShare}) {
@@ -108,14 +117,28 @@ record LoadSettings(
         Duration prep = seconds("load.prepSeconds", 0);
         Duration ride = seconds("load.rideSeconds", 0);
         int couriersNeeded = (int) Math.ceil(rate * (prep.toSeconds() + ride.toSeconds() + 6)) + 2;
-        IntakeSteps intake = new IntakeSteps(
+        RateSteps intake = new RateSteps(
                 number("load.intake.startRate", 10),
                 number("load.intake.stepRate", 10),
                 integer("load.intake.levels", 30),
                 seconds("load.intake.levelSeconds", 20),
                 seconds("load.intake.rampSeconds", 2),
+                99,
                 Duration.ofMillis(integer("load.intake.p99LimitMillis", 100)));
-        double peakRate = profile == Profile.INTAKE ? intake.rateOfLevel(intake.levels() - 1) : rate;
+        // Reads at a stepped rate when a step is given: to find the highest rate whose p95 stays under the limit.
+        double readsStep = number("load.reads.stepRate", 0);
+        RateSteps readSteps = profile == Profile.READS && readsStep > 0
+                ? new RateSteps(
+                        number("load.reads.startRate", 50),
+                        readsStep,
+                        integer("load.reads.levels", 10),
+                        seconds("load.reads.levelSeconds", 20),
+                        seconds("load.reads.rampSeconds", 2),
+                        95,
+                        Duration.ofMillis(integer("load.reads.p95LimitMillis", 300)))
+                : null;
+        RateSteps steps = profile == Profile.INTAKE ? intake : readSteps;
+        double peakRate = steps != null ? steps.rateOfLevel(steps.levels() - 1) : rate;
         // Each customer must stay well below the per-client rate limit (20 requests/s by default, a fixed one-second
         // window). Followed through its whole lifecycle an order costs its customer about fourteen requests, and they
         // bunch up: a dashboard accepts all waiting orders at once. Measured: 10 customers at 4 orders/s got 171 429s
@@ -128,7 +151,7 @@ record LoadSettings(
                 Math.ceil(
                         switch (profile) {
                             case INTAKE -> peakRate * 2;
-                            case READS -> rate / 5;
+                            case READS -> peakRate / 5;
                             default -> rate * 10;
                         })));
         // At most 50: one page of the customers' search lists them all.
@@ -138,7 +161,7 @@ record LoadSettings(
                 "load.couriers",
                 switch (profile) {
                     case INTAKE -> 0;
-                    case READS -> (int) Math.max(10, Math.ceil(rate / 10));
+                    case READS -> (int) Math.max(10, Math.ceil(peakRate / 10));
                     default -> couriersNeeded;
                 });
         ReadsSetup reads = new ReadsSetup(
@@ -147,7 +170,8 @@ record LoadSettings(
                 number("load.reads.acceptedShare", 0.5),
                 number("load.reads.pickedUpShare", 0.5),
                 number("load.reads.newScreenShare", 0.1),
-                seconds("load.reads.idleSeconds", 10));
+                seconds("load.reads.idleSeconds", 10),
+                readSteps);
         return new LoadSettings(
                 profile,
                 System.getProperty("load.host", "127.0.0.1"),
@@ -156,7 +180,7 @@ record LoadSettings(
                 port("load.queryPort", "FD_QUERY_PORT", 8084),
                 rate,
                 seconds("load.rampSeconds", profile == Profile.RUSH || profile == Profile.SOAK ? 20 : 0),
-                profile == Profile.INTAKE ? intake.total() : duration,
+                steps != null ? steps.total() : duration,
                 customers,
                 restaurants,
                 couriers,

@@ -5,7 +5,6 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
@@ -64,7 +63,7 @@ public class LunchRushSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final RunFixture fixture = new RunFixture(settings);
     private final OrderTracker tracker = new OrderTracker();
-    private final IntakeLevels intake = new IntakeLevels(settings.intake());
+    private final RateLevels intake = new RateLevels(settings.intake());
     private final List<Kitchen> kitchens = new ArrayList<>();
     private final AtomicInteger nextKitchen = new AtomicInteger();
     private final AtomicInteger nextCourier = new AtomicInteger();
@@ -104,17 +103,9 @@ public class LunchRushSimulation extends Simulation {
     // ------------------------------------------------------------------ arrivals
 
     private OpenInjectionStep[] arrivals() {
-        if (settings.profile() == LoadSettings.Profile.INTAKE) {
-            LoadSettings.IntakeSteps steps = settings.intake();
-            return new OpenInjectionStep[] {
-                incrementUsersPerSec(steps.stepRate())
-                        .times(steps.levels())
-                        .eachLevelLasting(steps.levelDuration())
-                        .separatedByRampsLasting(steps.rampBetween())
-                        .startingFrom(steps.startRate())
-            };
-        }
-        return LoadDsl.steadyArrivals(settings);
+        return settings.profile() == LoadSettings.Profile.INTAKE
+                ? LoadDsl.steppedArrivals(settings.intake())
+                : LoadDsl.steadyArrivals(settings);
     }
 
     // ------------------------------------------------------------------ customers

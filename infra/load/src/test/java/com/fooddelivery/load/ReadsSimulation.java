@@ -5,7 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -46,14 +48,27 @@ public class ReadsSimulation extends Simulation {
     private final RunFixture fixture = new RunFixture(settings);
     private final OrdersToRead toRead = new OrdersToRead(fixture, settings);
     private final ReadAnswers answers = new ReadAnswers(settings.reads().newScreenShare());
+    /** Null at a constant rate. */
+    private final RateLevels levels = settings.reads().steps() == null
+            ? null
+            : new RateLevels(settings.reads().steps(), "reads", "reads/s");
+
     private final String queries = settings.queryService().toString();
     private RunMeasurement measurement;
 
     {
-        setUp(readers().injectOpen(LoadDsl.steadyArrivals(settings)))
+        SetUp setUp = setUp(readers()
+                        .injectOpen(
+                                levels == null
+                                        ? LoadDsl.steadyArrivals(settings)
+                                        : LoadDsl.steppedArrivals(
+                                                settings.reads().steps())))
                 .protocols(LoadDsl.protocol())
-                .maxDuration(settings.rampUp().plus(settings.duration()).plus(LAST_REQUEST))
-                .assertions(global().failedRequests().count().is(0L));
+                .maxDuration(settings.rampUp().plus(settings.duration()).plus(LAST_REQUEST));
+        if (levels == null) {
+            // A stepped rate is meant to break (a failed read breaks its level); a constant one must not fail.
+            setUp.assertions(global().failedRequests().count().is(0L));
+        }
     }
 
     private ScenarioBuilder readers() {
@@ -71,7 +86,11 @@ public class ReadsSimulation extends Simulation {
         for (Read read : Read.values()) {
             reads.add(onCase(read).then(read(read)));
         }
-        return scenario("reader").feed(draws).exec(doSwitch("#{read}").on(reads));
+        ScenarioBuilder readers = scenario("reader").feed(draws);
+        if (levels != null) {
+            readers = readers.exec(stopLoadGeneratorIf(session -> levels.brokenMessage(), session -> levels.broken()));
+        }
+        return readers.exec(doSwitch("#{read}").on(reads));
     }
 
     private ChainBuilder read(Read read) {
@@ -139,7 +158,10 @@ public class ReadsSimulation extends Simulation {
         return exec(http(name)
                         .get(url)
                         .header("Authorization", authorization)
-                        .check(status().saveAs("readStatus"), status().is(200)))
+                        .check(
+                                responseTimeInMillis().saveAs("millis"),
+                                status().saveAs("readStatus"),
+                                status().is(200)))
                 .exec(session -> answered(session, name, null));
     }
 
@@ -161,6 +183,7 @@ public class ReadsSimulation extends Simulation {
                 .get(url)
                 .header("Authorization", authorization)
                 .check(
+                        responseTimeInMillis().saveAs("millis"),
                         status().saveAs("readStatus"),
                         status().is(200),
                         header("ETag").optional().saveAs("etag"));
@@ -169,6 +192,7 @@ public class ReadsSimulation extends Simulation {
                 .header("Authorization", authorization)
                 .header("If-None-Match", "#{ifNoneMatch}")
                 .check(
+                        responseTimeInMillis().saveAs("millis"),
                         status().saveAs("readStatus"),
                         status().in(200, 304),
                         header("ETag").optional().saveAs("etag"));
@@ -178,6 +202,10 @@ public class ReadsSimulation extends Simulation {
     }
 
     private Session answered(Session session, String request, String resource) {
+        if (levels != null) {
+            long millis = session.contains("millis") ? session.getLong("millis") : 0;
+            levels.record(System.nanoTime() - millis * 1_000_000, millis, session.isFailed());
+        }
         answers.answered(
                 request,
                 resource,
@@ -202,6 +230,30 @@ public class ReadsSimulation extends Simulation {
         return fixture.customers().get(session.getInt("customer")).authorization();
     }
 
+    /** For the summary: the arrivals in words. */
+    private String arrivals() {
+        LoadSettings.RateSteps steps = settings.reads().steps();
+        if (steps == null) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s reads/s for %d s%s",
+                    settings.ratePerSecond(),
+                    settings.duration().toSeconds(),
+                    settings.rampUp().isZero()
+                            ? ""
+                            : " after a " + settings.rampUp().toSeconds() + " s ramp");
+        }
+        return String.format(
+                Locale.ROOT,
+                "stepped: %s reads/s up by %s, %d levels of %d s (%d s ramps), until p95 > %d ms or a failed read",
+                steps.startRate(),
+                steps.stepRate(),
+                steps.levels(),
+                steps.levelDuration().toSeconds(),
+                steps.rampBetween().toSeconds(),
+                steps.limit().toMillis());
+    }
+
     @Override
     public void before() {
         System.out.printf(
@@ -214,12 +266,14 @@ public class ReadsSimulation extends Simulation {
         fixture.create();
         toRead.create();
         measurement = RunMeasurement.start(settings, settings.reads().idle());
+        if (levels != null) {
+            levels.start();
+        }
         System.out.printf(
-                "load: run %s set up (%s), %s reads/s for %d s: %s (processes measured: %s)%n",
+                "load: run %s set up (%s), %s: %s (processes measured: %s)%n",
                 fixture.runId,
                 toRead.results(),
-                settings.ratePerSecond(),
-                settings.duration().toSeconds(),
+                arrivals(),
                 mix.describe(),
                 measurement.pids().keySet());
     }
@@ -233,6 +287,7 @@ public class ReadsSimulation extends Simulation {
         results.put("targetRate", settings.ratePerSecond());
         results.put("durationSeconds", settings.duration().toSeconds());
         results.put("rampUpSeconds", settings.rampUp().toSeconds());
+        results.put("arrivals", arrivals());
         results.put("restaurants", settings.restaurants());
         results.put("couriers", settings.couriers());
         results.put("customers", settings.customers());
@@ -241,6 +296,9 @@ public class ReadsSimulation extends Simulation {
         results.put("setup", toRead.results());
         results.put("reads", answers.total());
         results.put("answers", answers.results());
+        if (levels != null) {
+            results.put("levels", levels.results());
+        }
         results.putAll(measured);
         RunMeasurement.write(settings, "reads.json", results);
         toRead.windDown();
