@@ -3,13 +3,10 @@ package com.fooddelivery.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.incrementUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
@@ -23,10 +20,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -69,8 +63,7 @@ public class LunchRushSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final RunFixture fixture = new RunFixture(settings);
     private final OrderTracker tracker = new OrderTracker();
-    private final IntakeLevels intake = new IntakeLevels(settings.intake());
-    private final ProcessProbe probe = new ProcessProbe(settings.pidDirectory());
+    private final RateLevels intake = new RateLevels(settings.intake());
     private final List<Kitchen> kitchens = new ArrayList<>();
     private final AtomicInteger nextKitchen = new AtomicInteger();
     private final AtomicInteger nextCourier = new AtomicInteger();
@@ -79,19 +72,8 @@ public class LunchRushSimulation extends Simulation {
     private final String deliveries = settings.deliveryService().toString();
     private final String queries = settings.queryService().toString();
 
-    private volatile long loadStartNanos;
     private volatile long arrivalsEndNanos;
-    private Map<String, Long> pids;
-    private Map<String, Double> cpuAtStart;
-    private Map<String, Long> heapAtStart;
-
-    private final HttpProtocolBuilder protocol = http
-            // Gatling would otherwise send a warm-up request to a site on the internet, and answer If-None-Match
-            // from its own cache: the virtual users do both themselves, as the apps do.
-            .disableWarmUp()
-            .disableCaching()
-            .acceptHeader(JSON)
-            .userAgentHeader("food-delivery-load-test");
+    private RunMeasurement measurement;
 
     {
         for (int i = 0; i < settings.restaurants(); i++) {
@@ -106,7 +88,7 @@ public class LunchRushSimulation extends Simulation {
             }
         }
         SetUp setUp = setUp(populations)
-                .protocols(protocol)
+                .protocols(LoadDsl.protocol())
                 // A safety net only: the run ends when the last customer stops following and the workers stop.
                 .maxDuration(settings.rampUp()
                         .plus(settings.duration())
@@ -121,24 +103,9 @@ public class LunchRushSimulation extends Simulation {
     // ------------------------------------------------------------------ arrivals
 
     private OpenInjectionStep[] arrivals() {
-        if (settings.profile() == LoadSettings.Profile.INTAKE) {
-            LoadSettings.IntakeSteps steps = settings.intake();
-            return new OpenInjectionStep[] {
-                incrementUsersPerSec(steps.stepRate())
-                        .times(steps.levels())
-                        .eachLevelLasting(steps.levelDuration())
-                        .separatedByRampsLasting(steps.rampBetween())
-                        .startingFrom(steps.startRate())
-            };
-        }
-        List<OpenInjectionStep> steps = new ArrayList<>();
-        if (!settings.rampUp().isZero()) {
-            steps.add(rampUsersPerSec(Math.min(1, settings.ratePerSecond()))
-                    .to(settings.ratePerSecond())
-                    .during(settings.rampUp()));
-        }
-        steps.add(constantUsersPerSec(settings.ratePerSecond()).during(settings.duration()));
-        return steps.toArray(OpenInjectionStep[]::new);
+        return settings.profile() == LoadSettings.Profile.INTAKE
+                ? LoadDsl.steppedArrivals(settings.intake())
+                : LoadDsl.steadyArrivals(settings);
     }
 
     // ------------------------------------------------------------------ customers
@@ -175,9 +142,7 @@ public class LunchRushSimulation extends Simulation {
     /** Find this run's restaurants near the customer, open one's menu, pick one or two dishes. */
     private ChainBuilder browse() {
         return exec(http("customer: search restaurants")
-                        .get(session -> queries + "/restaurants/search?size=50&cuisine="
-                                + fixture.cuisine.replace(" ", "%20") + "&lat=" + fixture.centreLat + "&lon="
-                                + fixture.centreLon + "&radiusKm=10")
+                        .get(session -> queries + fixture.searchPath())
                         .header("Authorization", this::customerAuthorization)
                         .check(
                                 status().is(200),
@@ -201,7 +166,8 @@ public class LunchRushSimulation extends Simulation {
                                         .saveAs("menu")))
                 .exec(session -> session.contains("menu")
                         ? session.set(
-                                "orderBody", orderBody(session.getString("restaurantId"), session.getList("menu")))
+                                "orderBody",
+                                fixture.orderBody(session.getString("restaurantId"), session.getList("menu")))
                         : session.markAsFailed());
     }
 
@@ -211,26 +177,7 @@ public class LunchRushSimulation extends Simulation {
         RunFixture.Restaurant restaurant =
                 restaurants.get(ThreadLocalRandom.current().nextInt(restaurants.size()));
         return session.set("restaurantId", restaurant.id())
-                .set("orderBody", orderBody(restaurant.id(), restaurant.itemIds()));
-    }
-
-    private String orderBody(String restaurantId, List<String> menu) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        List<Map<String, Object>> items = new ArrayList<>();
-        items.add(Map.of("itemId", menu.get(random.nextInt(menu.size())), "quantity", 1 + random.nextInt(2)));
-        return ServiceCalls.write(Map.of(
-                "restaurantId",
-                restaurantId,
-                "items",
-                items,
-                "paymentMethod",
-                random.nextBoolean() ? "UPI" : "CARD",
-                "deliveryAddress",
-                Map.of(
-                        "line1", "Load test street " + random.nextInt(1, 500),
-                        "city", "Bengaluru",
-                        "lat", fixture.centreLat + random.nextDouble(-0.02, 0.02),
-                        "lon", fixture.centreLon + random.nextDouble(-0.02, 0.02))));
+                .set("orderBody", fixture.orderBody(restaurant.id(), restaurant.itemIds()));
     }
 
     private ChainBuilder placeOrder() {
@@ -498,14 +445,8 @@ public class LunchRushSimulation extends Simulation {
                 .header("Authorization", this::courierAuthorization)
                 .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                 .header("Content-Type", JSON)
-                .body(StringBody(session -> {
-                    // Each courier waits a few hundred metres from one of the run's restaurants.
-                    RunFixture.Restaurant near = fixture.restaurants()
-                            .get(session.getInt("courier")
-                                    % fixture.restaurants().size());
-                    return ServiceCalls.write(
-                            Map.of("online", online, "lat", near.lat() + 0.002, "lon", near.lon() + 0.002));
-                }))
+                .body(StringBody(
+                        session -> ServiceCalls.write(fixture.availability(session.getInt("courier"), online))))
                 .check(status().is(200)));
     }
 
@@ -543,27 +484,24 @@ public class LunchRushSimulation extends Simulation {
                 settings.couriers(),
                 settings.customers());
         fixture.create();
-        pids = probe.pids();
-        heapAtStart = probe.heapAfterGcMiB(pids);
-        cpuAtStart = probe.cpuSeconds(pids);
-        loadStartNanos = System.nanoTime();
-        arrivalsEndNanos =
-                loadStartNanos + settings.rampUp().plus(settings.duration()).toNanos();
+        measurement = RunMeasurement.start(settings);
+        arrivalsEndNanos = measurement.startNanos()
+                + settings.rampUp().plus(settings.duration()).toNanos();
         intake.start();
-        System.out.printf("load: run %s set up, load starts (processes measured: %s)%n", fixture.runId, pids.keySet());
+        System.out.printf(
+                "load: run %s set up, load starts (processes measured: %s)%n",
+                fixture.runId, measurement.pids().keySet());
     }
 
     @Override
     public void after() {
-        Map<String, Double> cpuAtEnd = probe.cpuSeconds(pids);
-        double loadSeconds = (System.nanoTime() - loadStartNanos) / 1e9;
+        Map<String, Object> measured = measurement.finish();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("runId", fixture.runId);
         results.put("profile", settings.profile().name().toLowerCase(java.util.Locale.ROOT));
         results.put("targetRate", settings.ratePerSecond());
         results.put("durationSeconds", settings.duration().toSeconds());
         results.put("rampUpSeconds", settings.rampUp().toSeconds());
-        results.put("loadSeconds", loadSeconds);
         results.put("restaurants", settings.restaurants());
         results.put("couriers", settings.couriers());
         results.put("customers", settings.customers());
@@ -571,23 +509,11 @@ public class LunchRushSimulation extends Simulation {
         results.put("rideSeconds", settings.rideTime().toMillis() / 1000.0);
         results.put("orders", tracker.results());
         results.put("ended", FinalStatuses.read(fixture, settings, tracker.placedCount()));
-        Map<String, Double> cpu = new LinkedHashMap<>();
-        cpuAtStart.forEach((name, start) -> cpu.put(name, cpuAtEnd.getOrDefault(name, start) - start));
-        results.put("cpuSeconds", cpu);
-        results.put("heapAfterGcMiBAtStart", heapAtStart);
-        results.put("heapAfterGcMiBAtEnd", probe.heapAfterGcMiB(pids));
+        results.putAll(measured);
         if (settings.profile() == LoadSettings.Profile.INTAKE) {
             results.put("intake", intake.results());
         }
         fixture.close();
-        try {
-            Files.createDirectories(settings.runDirectory());
-            Path file = settings.runDirectory().resolve("lifecycle.json");
-            Files.writeString(
-                    file, ServiceCalls.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
-            System.out.println("load: results in " + file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        RunMeasurement.write(settings, "lifecycle.json", results);
     }
 }

@@ -20,7 +20,7 @@ import java.util.function.ToLongFunction;
 final class OrderTracker {
 
     /** Statuses after the payment was authorized: seeing one of them means the payment leg is done. */
-    private static final Set<String> PAID =
+    static final Set<String> PAID =
             Set.of("AWAITING_RESTAURANT", "PREPARING", "READY_FOR_PICKUP", "OUT_FOR_DELIVERY", "DELIVERED");
 
     static final Set<String> FINAL = Set.of("DELIVERED", "REJECTED", "CANCELLED");

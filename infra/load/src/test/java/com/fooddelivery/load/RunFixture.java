@@ -189,7 +189,43 @@ final class RunFixture {
         }
     }
 
-    private static <T> List<T> inParallel(int count, Callable<T> create) {
+    /** The customers' search for this run's restaurants around the run's centre (path and query). */
+    String searchPath() {
+        return "/restaurants/search?size=50&cuisine=" + cuisine.replace(" ", "%20") + "&lat=" + centreLat + "&lon="
+                + centreLon + "&radiusKm=10";
+    }
+
+    /** A {@code POST /orders} body: one of the dishes, once or twice, delivered near the run's centre. */
+    String orderBody(String restaurantId, List<String> menu) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(Map.of("itemId", menu.get(random.nextInt(menu.size())), "quantity", 1 + random.nextInt(2)));
+        return ServiceCalls.write(Map.of(
+                "restaurantId",
+                restaurantId,
+                "items",
+                items,
+                "paymentMethod",
+                random.nextBoolean() ? "UPI" : "CARD",
+                "deliveryAddress",
+                Map.of(
+                        "line1", "Load test street " + random.nextInt(1, 500),
+                        "city", "Bengaluru",
+                        "lat", centreLat + random.nextDouble(-0.02, 0.02),
+                        "lon", centreLon + random.nextDouble(-0.02, 0.02))));
+    }
+
+    /**
+     * A {@code PUT /couriers/me/availability} body for the run's {@code courier}-th courier: each waits a few hundred
+     * metres from one of the run's restaurants.
+     */
+    Map<String, Object> availability(int courier, boolean online) {
+        Restaurant near = restaurants.get(courier % restaurants.size());
+        return Map.of("online", online, "lat", near.lat() + 0.002, "lon", near.lon() + 0.002);
+    }
+
+    /** {@code count} results of {@code create}, a few at a time, in the order asked. */
+    static <T> List<T> inParallel(int count, Callable<T> create) {
         // A few at a time: sign-up and sign-in cost a bcrypt hash each, and share one rate-limit client.
         try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
             List<Future<T>> created = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.fooddelivery.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,14 +32,23 @@ final class ServiceCalls {
 
     /** A {@code POST} with a JSON body and an {@code Idempotency-Key}, so a retry after a {@code 429} is safe. */
     JsonNode post(URI uri, String authorization, Object body, int expectedStatus) {
+        return expect(expectedStatus, send(withBody("POST", uri, authorization, body)));
+    }
+
+    /** A {@code PUT} with a JSON body and an {@code Idempotency-Key}. */
+    JsonNode put(URI uri, String authorization, Object body, int expectedStatus) {
+        return expect(expectedStatus, send(withBody("PUT", uri, authorization, body)));
+    }
+
+    private static HttpRequest withBody(String method, URI uri, String authorization, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+                .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return expect(expectedStatus, send(request.build()));
+        return request.build();
     }
 
     /** A {@code GET}; answers the response whatever its status. */
@@ -78,7 +88,11 @@ final class ServiceCalls {
         return read(response.body());
     }
 
+    /** The JSON of a body; a missing node for an empty one (a {@code 204}). */
     static JsonNode read(String json) {
+        if (json.isBlank()) {
+            return MissingNode.getInstance();
+        }
         try {
             return JSON.readTree(json);
         } catch (IOException e) {

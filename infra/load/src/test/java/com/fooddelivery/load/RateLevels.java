@@ -9,21 +9,31 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@code intake} profile's verdict, level by level of its stepped arrival rate: the {@code POST /orders} response
- * times and failures of each level (samples taken while the rate ramps between two levels are left out). A level
- * breaks when its p99 is over the limit or any POST failed; the run is stopped then, and the report names the last
- * level that held and the one that broke.
+ * The verdict of a stepped arrival rate, level by level: the response times and failures of each level's requests
+ * ({@code POST /orders} for {@code intake}, every read for {@code reads}; samples taken while the rate ramps between
+ * two levels are left out). A level breaks when its percentile (p99 for intake, p95 for reads) is over the limit or
+ * any request failed; the run is stopped then, and the report names the last level that held and the one that broke.
  */
-final class IntakeLevels {
+final class RateLevels {
 
-    private final LoadSettings.IntakeSteps steps;
+    private final LoadSettings.RateSteps steps;
+    private final String name;
+    private final String unit;
     private final Map<Integer, ConcurrentLinkedQueue<Long>> millisByLevel = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> failuresByLevel = new ConcurrentHashMap<>();
     private volatile long startNanos;
     private volatile Integer brokenLevel;
 
-    IntakeLevels(LoadSettings.IntakeSteps steps) {
+    /** Levels of the intake profile: {@code POST /orders} at orders/s. */
+    RateLevels(LoadSettings.RateSteps steps) {
+        this(steps, "intake", "orders/s");
+    }
+
+    /** @param name what the messages call the run, @param unit of the rate */
+    RateLevels(LoadSettings.RateSteps steps, String name, String unit) {
         this.steps = steps;
+        this.name = name;
+        this.unit = unit;
     }
 
     void start() {
@@ -34,7 +44,7 @@ final class IntakeLevels {
         this.startNanos = startNanos;
     }
 
-    /** One {@code POST /orders}, sent at {@code sentNanos}. */
+    /** One request, sent at {@code sentNanos}. */
     void record(long sentNanos, long millis, boolean failed) {
         long sinceStart = sentNanos - startNanos;
         long period = steps.period().toNanos();
@@ -61,7 +71,7 @@ final class IntakeLevels {
 
     String brokenMessage() {
         Integer level = brokenLevel;
-        return level == null ? "intake held" : "intake broke at " + steps.rateOfLevel(level) + " orders/s";
+        return level == null ? name + " held" : name + " broke at " + steps.rateOfLevel(level) + " " + unit;
     }
 
     private boolean broke(int level) {
@@ -69,8 +79,8 @@ final class IntakeLevels {
         AtomicInteger failures = failuresByLevel.get(level);
         return (failures != null && failures.get() > 0)
                 || (!sorted.isEmpty()
-                        && OrderTracker.percentile(sorted, 99)
-                                > steps.p99Limit().toMillis());
+                        && OrderTracker.percentile(sorted, steps.percentile())
+                                > steps.limit().toMillis());
     }
 
     private List<Long> sorted(int level) {
@@ -82,6 +92,8 @@ final class IntakeLevels {
     Map<String, Object> results() {
         List<Map<String, Object>> levels = new ArrayList<>();
         Integer lastHeld = null;
+        // The last level is judged only here, once the load is over: no next level started to judge it earlier.
+        Integer firstBroken = brokenLevel;
         for (int level = 0; level < steps.levels(); level++) {
             List<Long> sorted = sorted(level);
             if (sorted.isEmpty()) {
@@ -94,18 +106,23 @@ final class IntakeLevels {
             row.put("requests", sorted.size());
             row.put("failed", failures == null ? 0 : failures.get());
             row.put("p50", OrderTracker.percentile(sorted, 50));
+            row.put("p95", OrderTracker.percentile(sorted, 95));
             row.put("p99", OrderTracker.percentile(sorted, 99));
             row.put("broke", broke);
             levels.add(row);
-            if (!broke && (brokenLevel == null || level < brokenLevel)) {
+            if (broke && firstBroken == null) {
+                firstBroken = level;
+            }
+            if (!broke && (firstBroken == null || level < firstBroken)) {
                 lastHeld = level;
             }
         }
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("p99LimitMillis", steps.p99Limit().toMillis());
+        results.put("percentile", steps.percentile());
+        results.put("limitMillis", steps.limit().toMillis());
         results.put("levels", levels);
         results.put("lastHeldRate", lastHeld == null ? null : steps.rateOfLevel(lastHeld));
-        results.put("brokeAtRate", brokenLevel == null ? null : steps.rateOfLevel(brokenLevel));
+        results.put("brokeAtRate", firstBroken == null ? null : steps.rateOfLevel(firstBroken));
         return results;
     }
 }
