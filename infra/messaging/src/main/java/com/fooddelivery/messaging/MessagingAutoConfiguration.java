@@ -12,6 +12,8 @@ import com.fooddelivery.messaging.relay.ReplicationSlot;
 import com.fooddelivery.messaging.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -86,9 +89,20 @@ public class MessagingAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Spans for the outbox write and the relay's publish, when the service traces (infra/observability). */
     @Bean
-    OutboxWriter outboxWriter(MessagingSchema schema, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
-        return new OutboxWriter(jdbc, json, clock);
+    MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        Propagator propagates = propagator.getIfAvailable();
+        return available == null || propagates == null
+                ? MessageTracing.NONE
+                : new MessageTracing(available, propagates);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(
+            MessagingSchema schema, JdbcTemplate jdbc, JsonMapper json, Clock clock, MessageTracing tracing) {
+        return new OutboxWriter(jdbc, json, clock, tracing);
     }
 
     @Bean
@@ -187,7 +201,12 @@ public class MessagingAutoConfiguration {
 
         @Bean
         OutboxRelay outboxRelay(
-                RelaySettings settings, KafkaProperties kafka, JsonMapper json, MeterRegistry meters, Clock clock) {
+                RelaySettings settings,
+                KafkaProperties kafka,
+                JsonMapper json,
+                MeterRegistry meters,
+                MessageTracing tracing,
+                Clock clock) {
             Map<String, Object> producerConfig = kafka.buildProducerProperties();
             producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
             producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -205,6 +224,7 @@ public class MessagingAutoConfiguration {
                     () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer()),
                     json,
                     meters,
+                    tracing,
                     clock);
         }
 
