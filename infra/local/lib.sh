@@ -27,7 +27,6 @@ FD_KAFKA_PORT="${FD_KAFKA_PORT:-9092}"
 FD_KAFKA_CONTROLLER_PORT="${FD_KAFKA_CONTROLLER_PORT:-9093}"
 FD_ES_PORT="${FD_ES_PORT:-9200}"
 FD_ES_TRANSPORT_PORT="${FD_ES_TRANSPORT_PORT:-9300}"
-FD_ZIPKIN_PORT="${FD_ZIPKIN_PORT:-9411}"
 FD_ORDER_PORT="${FD_ORDER_PORT:-8081}"
 FD_PAYMENT_PORT="${FD_PAYMENT_PORT:-8082}"
 FD_DELIVERY_PORT="${FD_DELIVERY_PORT:-8083}"
@@ -751,50 +750,6 @@ fd_es_down() {
   rm -f "$FD_RUN/elasticsearch-launcher.pid"
 }
 
-# ================================================================ Zipkin (exec jar from Maven Central, in-memory)
-FD_ZIPKIN_VERSION="$(sed -n 's:.*<zipkin.version>\(.*\)</zipkin.version>.*:\1:p' "$FD_LOCAL_DIR/pom.xml")"
-FD_ZIPKIN_DIR="$FD_VAR/zipkin"
-FD_ZIPKIN_JAR="$FD_ZIPKIN_DIR/zipkin-server-$FD_ZIPKIN_VERSION-exec.jar"
-FD_ZIPKIN_MARKER=zipkin-server
-FD_ZIPKIN_HEAP="${FD_ZIPKIN_HEAP:--Xms64m -Xmx256m}"
-fd_zipkin_url() { echo "http://$FD_HOST:$FD_ZIPKIN_PORT"; }
-fd_zipkin_running() { fd_pid_alive "$FD_RUN/zipkin.pid" "$FD_ZIPKIN_MARKER"; }
-fd_zipkin_healthy() { curl -fsS -o /dev/null --max-time 5 "$(fd_zipkin_url)/health"; }
-
-fd_zipkin_fetch() {
-  [[ -f $FD_ZIPKIN_JAR ]] && return 0
-  local copied="$FD_VAR/downloads/zipkin-server-$FD_ZIPKIN_VERSION-exec.jar"
-  if [[ ! -f $copied ]]; then # dependency:copy also brings the ES zip, and fd_es_fetch this jar
-    fd_log "zipkin: resolving io.zipkin:zipkin-server:$FD_ZIPKIN_VERSION:jar:exec through Maven"
-    fd_mvn dependency:copy -Dfd.downloads="$FD_VAR/downloads" ||
-      fd_die "Maven could not resolve the Zipkin server (see output above)"
-  fi
-  mkdir -p "$FD_ZIPKIN_DIR"
-  mv "$copied" "$FD_ZIPKIN_JAR"
-}
-
-# Spans are kept in memory: a restart of Zipkin forgets every trace (enough for a local system and its tests).
-fd_zipkin_up() {
-  local t0=$SECONDS
-  if fd_zipkin_running; then
-    fd_wait "zipkin" "$FD_WAIT_TIMEOUT" "$FD_RUN/zipkin.pid" "$FD_ZIPKIN_MARKER" "$FD_LOGS/zipkin.log" fd_zipkin_healthy
-    fd_log "zipkin: already running (pid $(fd_pid_of "$FD_RUN/zipkin.pid")), healthy"
-    return 0
-  fi
-  fd_zipkin_fetch
-  fd_require_port_free "$FD_ZIPKIN_PORT" zipkin FD_ZIPKIN_PORT
-  fd_infra_logfile "$FD_LOGS/zipkin.log"
-  fd_log "zipkin: starting on $(fd_zipkin_url)"
-  # shellcheck disable=SC2086
-  (cd "$FD_ZIPKIN_DIR" && fd_spawn "$FD_RUN/zipkin.pid" "$FD_LOGS/zipkin.log" 1 \
-    "$FD_JAVA_HOME/bin/java" $FD_ZIPKIN_HEAP -jar "$FD_ZIPKIN_JAR" \
-    --server.port="$FD_ZIPKIN_PORT" --server.address="$FD_HOST" --STORAGE_TYPE=mem)
-  fd_wait "zipkin" "$FD_WAIT_TIMEOUT" "$FD_RUN/zipkin.pid" "$FD_ZIPKIN_MARKER" "$FD_LOGS/zipkin.log" fd_zipkin_healthy
-  fd_log "zipkin: started (pid $(fd_pid_of "$FD_RUN/zipkin.pid")) in $((SECONDS - t0))s"
-}
-
-fd_zipkin_down() { fd_stop_pid zipkin "$FD_RUN/zipkin.pid" "$FD_ZIPKIN_MARKER" 30; }
-
 # ================================================================ services
 fd_service_port() {
   case $1 in
@@ -822,15 +777,6 @@ fd_service_health() {
   fi
 }
 fd_service_healthy() { [[ $(fd_service_health "$1") == UP ]]; }
-
-# JSON lines (Elastic Common Schema, with trace.id and span.id) unless FD_LOG_FORMAT=text (up --log-format text).
-fd_log_format_env() {
-  case ${FD_LOG_FORMAT:-json} in
-    json) echo "LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs" ;;
-    text) ;;
-    *) fd_die "FD_LOG_FORMAT must be json or text, not '$FD_LOG_FORMAT'" ;;
-  esac
-}
 
 # The per-client rate limit a service was started with (up --rate-limit): on, off or requests per second.
 fd_service_rate_limit() { if [[ -s $FD_RUN/$1.rate-limit ]]; then cat "$FD_RUN/$1.rate-limit"; else echo on; fi; }
@@ -886,8 +832,7 @@ fd_services_up() {
       FD_KAFKA_BOOTSTRAP="$FD_HOST:$FD_KAFKA_PORT" FD_ES_URL="http://$FD_HOST:$FD_ES_PORT" \
       FD_QUERY_URL="http://$FD_HOST:$(fd_service_port query-service)" \
       FD_JWKS_URI="http://$FD_HOST:$FD_ORDER_PORT/.well-known/jwks.json" FD_TOKEN_ISSUER="http://$FD_HOST:$FD_ORDER_PORT" \
-      FD_DEMO_ACCOUNTS="${FD_DEMO_ACCOUNTS:-true}" FD_ZIPKIN_URL="$(fd_zipkin_url)" \
-      $(fd_log_format_env) \
+      FD_DEMO_ACCOUNTS="${FD_DEMO_ACCOUNTS:-true}" \
       "$FD_JAVA_HOME/bin/java" $FD_SERVICE_JAVA_OPTS $(fd_rate_limit_opts "$wanted") -jar "$jar")
   done
   fd_services_wait "${to_start[@]}"

@@ -12,8 +12,6 @@ import com.fooddelivery.messaging.relay.ReplicationSlot;
 import com.fooddelivery.messaging.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -89,20 +86,9 @@ public class MessagingAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Spans for the outbox write and the relay's publish, when the service traces (infra/observability). */
     @Bean
-    MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        Tracer available = tracer.getIfAvailable();
-        Propagator propagates = propagator.getIfAvailable();
-        return available == null || propagates == null
-                ? MessageTracing.NONE
-                : new MessageTracing(available, propagates);
-    }
-
-    @Bean
-    OutboxWriter outboxWriter(
-            MessagingSchema schema, JdbcTemplate jdbc, JsonMapper json, Clock clock, MessageTracing tracing) {
-        return new OutboxWriter(jdbc, json, clock, tracing);
+    OutboxWriter outboxWriter(MessagingSchema schema, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        return new OutboxWriter(jdbc, json, clock);
     }
 
     @Bean
@@ -201,12 +187,7 @@ public class MessagingAutoConfiguration {
 
         @Bean
         OutboxRelay outboxRelay(
-                RelaySettings settings,
-                KafkaProperties kafka,
-                JsonMapper json,
-                MeterRegistry meters,
-                MessageTracing tracing,
-                Clock clock) {
+                RelaySettings settings, KafkaProperties kafka, JsonMapper json, MeterRegistry meters, Clock clock) {
             Map<String, Object> producerConfig = kafka.buildProducerProperties();
             producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
             producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -224,7 +205,6 @@ public class MessagingAutoConfiguration {
                     () -> new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer()),
                     json,
                     meters,
-                    tracing,
                     clock);
         }
 

@@ -16,27 +16,17 @@ import org.springframework.test.context.ContextConfiguration;
  * <p>Tests fire requests from one client much faster than any person would: the per-client rate limit is raised far
  * beyond that, but stays in the path of every request. A test of the limit itself lowers it again with
  * {@code @DynamicPropertySource}, which outranks these properties.
- *
- * <p>Spans are still sampled, recorded and propagated, but not sent to Zipkin ({@link #NO_SPAN_EXPORT}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {ServiceIntegrationTest.UNTHROTTLED, ServiceIntegrationTest.NO_SPAN_EXPORT})
+        properties = ServiceIntegrationTest.UNTHROTTLED)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 @DirtiesContext
 public @interface ServiceIntegrationTest {
 
     /** A per-client limit that no test or benchmark reaches. */
     String UNTHROTTLED = "web.rate-limit.requests-per-second=1000000";
-
-    /**
-     * No Zipkin exporter: traces and W3C propagation stay as in production, only the export is off. A test would
-     * otherwise post every span to whatever Zipkin listens on 127.0.0.1:9411 (infra/local's, in memory, which tests
-     * run out of heap), and the spans waiting for a slow export (up to 2048, ~2.4 KB each) are heap that a test of
-     * the heap (BoundedWaitersIT) cannot tell from a leak.
-     */
-    String NO_SPAN_EXPORT = "management.tracing.export.zipkin.enabled=false";
 }

@@ -21,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final String NO_SPAN_EXPORT_KEY =
-            ServiceIntegrationTest.NO_SPAN_EXPORT.split("=")[0];
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -71,10 +69,6 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(launch);
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
-        if (!properties.containsKey(NO_SPAN_EXPORT_KEY)) {
-            // as in ServiceIntegrationTest: traced, not exported to whatever Zipkin runs on the default address
-            command.add("--" + ServiceIntegrationTest.NO_SPAN_EXPORT);
-        }
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", "processes", name + ".log");
         Files.createDirectories(log.getParent());

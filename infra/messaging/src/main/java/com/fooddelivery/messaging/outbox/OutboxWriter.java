@@ -3,9 +3,6 @@ package com.fooddelivery.messaging.outbox;
 import com.fooddelivery.contracts.MessageCatalog;
 import com.fooddelivery.contracts.MessageHeaders;
 import com.fooddelivery.messaging.MessageContext;
-import com.fooddelivery.messaging.MessageTracing;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,13 +26,11 @@ public class OutboxWriter implements Outbox {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final MessageTracing tracing;
 
-    public OutboxWriter(JdbcTemplate jdbc, JsonMapper json, Clock clock, MessageTracing tracing) {
+    public OutboxWriter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.tracing = tracing;
     }
 
     @Override
@@ -54,30 +49,13 @@ public class OutboxWriter implements Outbox {
                     "The outbox must be written in the transaction of the state change it announces");
         }
         UUID messageId = UUID.randomUUID();
-        // The message carries the trace of this write (a child of the request or message being handled), not the
-        // context's traceparent, which is only the parent to use when nothing is traced here.
-        Span span = tracing.start("outbox write " + message.type(), Span.Kind.PRODUCER, context.traceparent());
-        try (Tracer.SpanInScope scope = tracing.inScope(span)) {
-            span.tag("messaging.destination.name", message.topic());
-            write(messageId, message, occurredAt, context, tracing.traceparentOf(span, context.traceparent()));
-        } catch (RuntimeException e) {
-            span.error(e);
-            throw e;
-        } finally {
-            span.end();
-        }
-        return messageId;
-    }
-
-    private void write(
-            UUID messageId, OutboxMessage message, Instant occurredAt, MessageContext context, String traceparent) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(MessageHeaders.MESSAGE_ID, messageId.toString());
         headers.put(MessageHeaders.TYPE, message.type());
         headers.put(MessageHeaders.SCHEMA_VERSION, Integer.toString(message.schemaVersion()));
         headers.put(MessageHeaders.CORRELATION_ID, context.correlationId().toString());
         headers.put(MessageHeaders.CAUSATION_ID, context.causationId().toString());
-        headers.put(MessageHeaders.TRACEPARENT, traceparent);
+        headers.put(MessageHeaders.TRACEPARENT, context.traceparent());
         headers.put(MessageHeaders.OCCURRED_AT, occurredAt.toString());
 
         jdbc.update(
@@ -90,5 +68,6 @@ public class OutboxWriter implements Outbox {
                 json.writeValueAsString(headers),
                 Timestamp.from(clock.instant()));
         jdbc.update("delete from outbox where id = ?", messageId);
+        return messageId;
     }
 }

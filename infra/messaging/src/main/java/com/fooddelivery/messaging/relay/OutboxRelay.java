@@ -1,7 +1,5 @@
 package com.fooddelivery.messaging.relay;
 
-import com.fooddelivery.contracts.MessageHeaders;
-import com.fooddelivery.messaging.MessageTracing;
 import com.fooddelivery.messaging.deadletter.DeadLetters;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -10,7 +8,6 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +68,6 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter relayed;
     private final MeterRegistry meters;
-    private final MessageTracing tracing;
 
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ExecutorService thread;
@@ -92,10 +88,8 @@ public class OutboxRelay {
             Supplier<Producer<String, String>> producers,
             JsonMapper json,
             MeterRegistry meters,
-            MessageTracing tracing,
             Clock clock) {
         this.settings = settings;
-        this.tracing = tracing;
         this.producers = producers;
         this.json = json;
         this.clock = clock;
@@ -225,32 +219,12 @@ public class OutboxRelay {
             noteWaiting(change);
             Struct row = change.getStruct("after");
             ProducerRecord<String, String> record;
-            Map<String, String> headers;
             try {
-                headers = json.readValue(row.getString("headers"), HEADERS);
-                record = toKafkaRecord(row, headers);
+                record = toKafkaRecord(row);
             } catch (RuntimeException unreadable) {
-                headers = Map.of();
                 record = deadLetter(row, "unreadable outbox row: " + unreadable);
             }
-            // The publish continues the trace of the outbox write; consumers continue the publish.
-            Span span = tracing.start(
-                    "outbox relay publish " + record.topic(),
-                    Span.Kind.PRODUCER,
-                    headers.get(MessageHeaders.TRACEPARENT));
-            span.tag("messaging.destination.name", record.topic());
-            String traceparent = tracing.traceparentOf(span, headers.get(MessageHeaders.TRACEPARENT));
-            if (traceparent != null) {
-                record.headers().remove(MessageHeaders.TRACEPARENT);
-                record.headers().add(MessageHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
-            }
-            try {
-                sent.add(new Sent(row, sendInOrder(record), span));
-            } catch (InterruptedException | RuntimeException e) {
-                span.error(e);
-                span.end();
-                throw e;
-            }
+            sent.add(new Sent(row, sendInOrder(record)));
         }
         awaitAcks(sent);
         for (RecordChangeEvent<SourceRecord> event : batch) {
@@ -277,28 +251,16 @@ public class OutboxRelay {
             try {
                 await(one.ack());
             } catch (ExecutionException e) {
-                one.span().error(e.getCause());
                 if (!isRefusedForItself(e.getCause())) {
-                    endAll(sent);
                     throw new IllegalStateException("Kafka did not acknowledge an outbox message", e);
                 }
                 try {
                     await(producer.send(deadLetter(one.row(), "Kafka refused the message: " + e.getCause())));
                 } catch (ExecutionException deadLetterRefused) {
-                    endAll(sent);
                     throw new IllegalStateException("Kafka did not take a dead letter", deadLetterRefused);
                 }
-            } catch (InterruptedException | RuntimeException e) {
-                endAll(sent);
-                throw e;
             }
-            one.span().end();
         }
-    }
-
-    /** Ends the spans of a batch given up (ending a span twice is harmless). */
-    private static void endAll(List<Sent> sent) {
-        sent.forEach(one -> one.span().end());
     }
 
     /** Waits in short slices, so a stop is noticed within one: an engine blocked in its consumer cannot be closed. */
@@ -368,10 +330,11 @@ public class OutboxRelay {
         }
     }
 
-    private static ProducerRecord<String, String> toKafkaRecord(Struct row, Map<String, String> headers) {
+    private ProducerRecord<String, String> toKafkaRecord(Struct row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(
                 row.getString("aggregate_type"), row.getString("aggregate_id"), row.getString("payload"));
-        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        json.readValue(row.getString("headers"), HEADERS)
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
@@ -406,5 +369,5 @@ public class OutboxRelay {
         return error == null ? message : message + ": " + error;
     }
 
-    private record Sent(Struct row, Future<RecordMetadata> ack, Span span) {}
+    private record Sent(Struct row, Future<RecordMetadata> ack) {}
 }

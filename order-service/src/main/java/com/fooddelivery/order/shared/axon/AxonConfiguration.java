@@ -3,7 +3,6 @@ package com.fooddelivery.order.shared.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fooddelivery.messaging.consumer.TransientExceptions;
-import io.opentelemetry.api.OpenTelemetry;
 import java.sql.SQLException;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -14,8 +13,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.axonframework.tracing.SpanFactory;
-import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,19 +80,6 @@ public class AxonConfiguration {
     @Bean
     TransientExceptions axonTransientExceptions() {
         return TransientExceptions.of(AxonTransientException.class);
-    }
-
-    /**
-     * Command, event and saga handling as spans of the trace that is current (the HTTP request, the Kafka consume).
-     * Axon's own auto-configuration takes the tracer from {@code GlobalOpenTelemetry}, which Spring Boot never sets:
-     * its spans would go nowhere. Every handler runs on the dispatching thread (subscribing processors), so the parent
-     * comes from the current context; Axon's metadata propagation (the global propagator) is not needed.
-     */
-    @Bean
-    SpanFactory axonSpanFactory(OpenTelemetry openTelemetry) {
-        return OpenTelemetrySpanFactory.builder()
-                .tracer(openTelemetry.getTracer("AxonFramework"))
-                .build();
     }
 
     @Bean

@@ -9,7 +9,6 @@ import com.fooddelivery.order.OrderServiceApplication;
 import com.fooddelivery.order.catalog.OutboxLog;
 import com.fooddelivery.testsupport.Infrastructure;
 import com.fooddelivery.testsupport.KafkaProbe;
-import com.fooddelivery.testsupport.ServiceIntegrationTest;
 import com.fooddelivery.testsupport.TestDatabase;
 import com.fooddelivery.testsupport.TestTokens;
 import java.net.URI;
@@ -208,8 +207,6 @@ class CatalogPublishedAtStartupIT {
         Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("server.port", "0");
         properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri());
-        String[] noSpanExport = ServiceIntegrationTest.NO_SPAN_EXPORT.split("=", 2);
-        properties.put(noSpanExport[0], noSpanExport[1]);
         return new SpringApplicationBuilder(OrderServiceApplication.class)
                 .initializers(context -> {
                     context.getEnvironment()

@@ -65,7 +65,7 @@ class PlaceOrderIT implements OutboxRelayHealthContract {
         JsonNode placed = JSON.readTree(published.value());
         assertThat(header(published, MessageHeaders.TYPE)).isEqualTo("OrderPlaced");
         assertThat(header(published, MessageHeaders.MESSAGE_ID)).isNotBlank();
-        assertThat(header(published, MessageHeaders.TRACEPARENT)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+        assertThat(header(published, MessageHeaders.TRACEPARENT)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         assertThat(placed.get("sequence").asLong()).isZero();
         assertThat(placed.at("/details/customerId").asString()).isEqualTo(customer.toString());
         assertThat(placed.at("/details/total/amountMinor").asLong()).isEqualTo(2 * 12000 + 4500);

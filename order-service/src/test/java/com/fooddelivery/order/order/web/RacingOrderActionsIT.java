@@ -233,7 +233,6 @@ class RacingOrderActionsIT {
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
         properties.put("order.replies.group-id", replyGroup);
         properties.putAll(asMap(ServiceIntegrationTest.UNTHROTTLED));
-        properties.putAll(asMap(ServiceIntegrationTest.NO_SPAN_EXPORT));
         return new SpringApplicationBuilder(OrderServiceApplication.class)
                 .initializers(context -> context.getEnvironment()
                         .getPropertySources()
