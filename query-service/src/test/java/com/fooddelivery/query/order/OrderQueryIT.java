@@ -283,6 +283,16 @@ class OrderQueryIT {
                         .asString())
                 .isEqualTo("ASSIGNED");
         assertThat(get(orderId, "W/\"3.5\"").statusCode()).isEqualTo(304);
+        assertThat(get(orderId, "\"3.5\"").statusCode())
+                .as("compared weakly: the tag without W/ names the same version")
+                .isEqualTo(304);
+        long asked = System.nanoTime();
+        HttpResponse<String> waited =
+                send("/orders/" + orderId + "?waitSeconds=1", Map.of("If-None-Match", "\"1.1\", \"3.5\""));
+        assertThat(waited.statusCode()).isEqualTo(304);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                .as("a long-poll finds its version among the tags it is given, and waits")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test

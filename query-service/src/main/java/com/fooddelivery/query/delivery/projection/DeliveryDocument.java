@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * A delivery as the courier app and order tracking read it, built from one {@code DeliveryUpdated} (which carries
- * the complete delivery). Stored under the order's id: an order has at most one delivery, and order tracking finds
- * it with a real-time get. {@code sequence} is the Elasticsearch external version. {@code overdueSince} is set once
- * delivery-service flagged it as out for delivery too long.
+ * the complete delivery). Stored under the order's id: an order has at most one delivery, and order tracking reads
+ * it with the order in one real-time multi-get. {@code sequence} is the Elasticsearch external version. {@code
+ * overdueSince} is set once delivery-service flagged it as out for delivery too long.
  */
 public record DeliveryDocument(
         String deliveryId,

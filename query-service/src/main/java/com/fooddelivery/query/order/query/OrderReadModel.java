@@ -64,8 +64,8 @@ public class OrderReadModel {
 
     /**
      * The order's version, if it exists and the caller may see it, read without the bodies of the order (only its
-     * owners) and its delivery: what answers a conditional read ({@code 304}) and wakes a long-poll, at a fraction of
-     * {@link #find}'s cost. Real time and exact: the version is Elasticsearch's external version, which the
+     * owners) and its delivery: what answers a conditional read ({@code 304}) and wakes a long-poll, for about a quarter
+     * less CPU than {@link #find} (docs/performance.md). Real time and exact: the version is Elasticsearch's external version, which the
      * projections set to the sequence ({@link com.fooddelivery.query.shared.projection.VersionedBulkWriter}).
      */
     public Optional<OrderVersion> versionOf(String orderId, Caller caller) {

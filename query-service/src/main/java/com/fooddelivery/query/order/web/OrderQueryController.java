@@ -9,12 +9,12 @@ import com.fooddelivery.web.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -106,11 +106,7 @@ class OrderQueryController {
 
     /** Whether {@code If-None-Match} names {@code etag}, compared weakly (RFC 9110 8.8.3.2), as Spring's 304 does. */
     private static boolean sameETag(String ifNoneMatch, String etag) {
-        String opaque = etag.substring(etag.indexOf('"'));
-        return ifNoneMatch.strip().equals("*")
-                || Arrays.stream(ifNoneMatch.split(","))
-                        .map(String::strip)
-                        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                        .anyMatch(opaque::equals);
+        ETag current = ETag.create(etag);
+        return ETag.parse(ifNoneMatch).stream().anyMatch(known -> known.isWildcard() || known.compare(current, false));
     }
 }
